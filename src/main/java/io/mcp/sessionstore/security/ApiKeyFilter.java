@@ -1,0 +1,51 @@
+package io.mcp.sessionstore.security;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.mcp.sessionstore.problem.Problem;
+import io.mcp.sessionstore.problem.ProblemException;
+
+/**
+ * Every REST route of this service needs {@code Authorization: Bearer <key>}; the Quarkus routes
+ * under /q (health, metrics, OpenAPI) are not REST routes and stay open for probes and scrapers.
+ * Pre-matching, so an unauthenticated caller learns nothing about routes, methods or media types.
+ */
+public class ApiKeyFilter {
+
+    /** The request property holding the id of the key that authenticated the request. */
+    public static final String KEY_ID = "mcp.api-key.id";
+    private static final String BEARER = "Bearer ";
+    private static final String CHALLENGE = "Bearer realm=\"mcp-session-store\"";
+
+    private final ApiKeys keys;
+
+    public ApiKeyFilter(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    public void authenticate(ContainerRequestContext request) {
+        if (!keys.enabled()) {
+            request.setProperty(KEY_ID, "anonymous");
+            return;
+        }
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw unauthorized("an API key is required: send Authorization: Bearer <key>", CHALLENGE);
+        }
+        String keyId = keys.identify(authorization.substring(BEARER.length()).trim());
+        if (keyId == null) {
+            throw unauthorized("the API key is not valid", CHALLENGE + ", error=\"invalid_token\"");
+        }
+        request.setProperty(KEY_ID, keyId);
+    }
+
+    private static ProblemException unauthorized(String detail, String challenge) {
+        return new ProblemException(Problem.of(401, "unauthorized", "Unauthorized", detail),
+                java.util.Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
+    }
+}

@@ -1,0 +1,33 @@
+package io.mcp.sessionstore.session;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** A session as the API shows it. */
+public record SessionView(
+        String id,
+        String serverId,
+        String userAgent,
+        String clientTransport,
+        String upstreamTransport,
+        String protocolVersion,
+        boolean initialized,
+        ObjectNode capabilities,
+        ObjectNode clientInfo,
+        ObjectNode attributes,
+        Instant createdAt,
+        Instant lastActivity,
+        Instant expiresAt,
+        int ttlSeconds,
+        Metrics metrics,
+        List<ToolCall> recentToolCalls,
+        long version) {
+
+    public record Metrics(long requests, long toolCalls, long errors) {
+    }
+
+    public record ToolCall(String name, Long durationMs, boolean ok, Instant at) {
+    }
+}

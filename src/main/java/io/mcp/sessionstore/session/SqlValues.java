@@ -1,0 +1,27 @@
+package io.mcp.sessionstore.session;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Conversions of the raw values a native query returns in an Object[] row. */
+final class SqlValues {
+
+    private SqlValues() {
+    }
+
+    static Instant instant(Object value) {
+        return switch (value) {
+            case Instant instant -> instant;
+            case OffsetDateTime offset -> offset.toInstant();
+            case LocalDateTime local -> local.toInstant(ZoneOffset.UTC);
+            case java.sql.Timestamp timestamp -> timestamp.toInstant();
+            default -> throw new IllegalStateException("not a timestamp: " + value.getClass());
+        };
+    }
+
+    static long longValue(Object value) {
+        return ((Number) value).longValue();
+    }
+}
