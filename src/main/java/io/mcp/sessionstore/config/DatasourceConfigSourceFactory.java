@@ -27,6 +27,13 @@ public class DatasourceConfigSourceFactory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        // Quarkus also builds configuration while it packages the application: no refusal then
+        boolean running = ExecutionMode.current() == ExecutionMode.RUNTIME_INIT
+                || ExecutionMode.current() == ExecutionMode.RUNNING;
+        return sources(context, running);
+    }
+
+    static List<ConfigSource> sources(ConfigSourceContext context, boolean running) {
         String databaseUrl = value(context, "DATABASE_URL");
         if (databaseUrl != null) {
             return List.of(source("DATABASE_URL", DatabaseUrl.parse(databaseUrl).datasourceProperties()));
@@ -36,8 +43,6 @@ public class DatasourceConfigSourceFactory implements ConfigSourceFactory {
             return List.of();
         }
         List<String> profiles = context.getProfiles();
-        boolean running = ExecutionMode.current() == ExecutionMode.RUNTIME_INIT
-                || ExecutionMode.current() == ExecutionMode.RUNNING;
         if (profiles.contains("dev") && DevDatabase.wanted(value(context, "mcp.dev.embedded-postgres"))) {
             return List.of(source("embedded PostgreSQL", DevDatabase.start()));
         }

@@ -14,7 +14,7 @@ public class BodySizeLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Counting(context.getInputStream(), BodySizeFilter.MAX_BODY_BYTES));
+        context.setInputStream(new Counting(context.getInputStream(), RequestBodyFilter.MAX_BODY_BYTES));
         return context.proceed();
     }
 
@@ -48,7 +48,7 @@ public class BodySizeLimit implements ReaderInterceptor {
         private void add(long n) {
             count += n;
             if (count > limit) {
-                throw BodySizeFilter.tooLarge("the body has more than " + limit + " bytes, the most accepted");
+                throw RequestBodyFilter.tooLarge("the body has more than " + limit + " bytes, the most accepted");
             }
         }
     }

@@ -1,0 +1,111 @@
+package io.mcp.sessionstore.problem;
+
+import static io.mcp.sessionstore.testing.Api.api;
+import static io.mcp.sessionstore.testing.Api.createSession;
+import static io.mcp.sessionstore.testing.Api.json;
+import static io.mcp.sessionstore.testing.Api.session;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** Every 4xx is an RFC 9457 problem naming what is wrong, never a stack trace or a class name. */
+@QuarkusTest
+class ProblemResponsesTest {
+
+    private static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
+        return response.statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", startsWith("urn:mcp-session-store:problem:"))
+                .body("status", equalTo(status))
+                .body("title", not(equalTo(null)))
+                .body("detail", not(equalTo(null)))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("java.")))
+                .body(not(containsString("at io.")));
+    }
+
+    @Test
+    void postWhenJsonMalformedThenBadRequest() {
+        assertProblem(json().body("{\"serverId\":").post("/sessions").then(), 400)
+                .body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void postWhenUnknownPropertyThenBadRequestNamingIt() {
+        assertProblem(json().body("{\"serverID\":\"x\"}").post("/sessions").then(), 400)
+                .body("detail", containsString("'serverID'"))
+                .body("errors[0].field", equalTo("serverID"));
+    }
+
+    @Test
+    void postWhenReadOnlyPropertyThenBadRequestSayingSo() {
+        assertProblem(json().body("{\"version\":3}").post("/sessions").then(), 400)
+                .body("detail", containsString("read-only"));
+    }
+
+    @Test
+    void postWhenWrongTypeThenBadRequestNamingField() {
+        assertProblem(json().body("{\"ttlSeconds\":\"long\"}").post("/sessions").then(), 400)
+                .body("errors[0].field", equalTo("ttlSeconds"));
+        assertProblem(json().body("{\"attributes\":[1,2]}").post("/sessions").then(), 400)
+                .body("errors[0].field", equalTo("attributes"));
+    }
+
+    @Test
+    void postWhenTtlOutOfRangeThenBadRequestListingFields() {
+        assertProblem(json().body("{\"ttlSeconds\":59}").post("/sessions").then(), 400)
+                .body("errors[0].field", equalTo("ttlSeconds"));
+        assertProblem(json().body("{\"ttlSeconds\":2592001}").post("/sessions").then(), 400);
+        json().body("{\"ttlSeconds\":2592000}").post("/sessions").then().statusCode(201);
+        json().body("{\"ttlSeconds\":60}").post("/sessions").then().statusCode(201);
+    }
+
+    @Test
+    void postWhenWrongContentTypeThenUnsupportedMediaType() {
+        assertProblem(api().contentType("text/plain").body("hello").post("/sessions").then(), 415);
+    }
+
+    @Test
+    void postWhenBodyOver256KiBThenContentTooLarge() {
+        String big = "{\"attributes\":{\"blob\":\"" + "a".repeat(300 * 1024) + "\"}}";
+        assertProblem(json().body(big).post("/sessions").then(), 413);
+    }
+
+    @Test
+    void postWhenChunkedBodyOver256KiBThenContentTooLarge() {
+        byte[] big = ("{\"attributes\":{\"blob\":\"" + "a".repeat(300 * 1024) + "\"}}").getBytes(StandardCharsets.UTF_8);
+        // an InputStream body has no declared length: RestAssured sends it chunked
+        assertProblem(json().body(new ByteArrayInputStream(big)).post("/sessions").then(), 413);
+    }
+
+    @Test
+    void postWhenBodyJustUnder256KiBThenCreated() {
+        String body = "{\"attributes\":{\"blob\":\"" + "a".repeat(250 * 1024) + "\"}}";
+        json().body(body).post("/sessions").then().statusCode(201);
+    }
+
+    @Test
+    void requestWhenRouteUnknownThenNotFoundProblem() {
+        assertProblem(api().get("/no-such-route").then(), 404);
+    }
+
+    @Test
+    void requestWhenMethodNotAllowedThenMethodNotAllowedProblem() {
+        assertProblem(api().delete("/sessions").then(), 405);
+    }
+
+    @Test
+    void requestWhenAcceptNotJsonThenNotAcceptableProblem() {
+        String id = createSession("{}");
+        assertProblem(api().accept("text/html").get(session(id)).then(), 406);
+    }
+}

@@ -1,0 +1,77 @@
+package io.mcp.sessionstore.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** Real PostgreSQL binaries, started in a temporary data directory that outlives a stop(). */
+final class EmbeddedTestDatabase implements TestDatabase {
+
+    private final Path dataDirectory;
+    private int port;
+    private EmbeddedPostgres server;
+
+    EmbeddedTestDatabase() {
+        try {
+            dataDirectory = Files.createTempDirectory("mcp-session-store-test-pg");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        start();
+        port = server.getPort();
+    }
+
+    @Override
+    public synchronized void start() {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "off");
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            server = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    @Override
+    public String reactiveUrl() {
+        return "postgresql://localhost:" + port + "/postgres";
+    }
+
+    @Override
+    public String username() {
+        return "postgres";
+    }
+
+    @Override
+    public String password() {
+        return "";
+    }
+}

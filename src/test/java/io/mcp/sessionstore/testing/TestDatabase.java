@@ -1,0 +1,68 @@
+package io.mcp.sessionstore.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * The real PostgreSQL the tests run against: a Testcontainers container when a Docker engine
+ * answers, otherwise embedded PostgreSQL binaries from Maven Central. Tests reach it through JDBC to
+ * arrange state the API must not offer (an expiry in the past) and can stop and restart it.
+ */
+public interface TestDatabase extends AutoCloseable {
+
+    String jdbcUrl();
+
+    String reactiveUrl();
+
+    String username();
+
+    String password();
+
+    /** Makes the database unreachable (stopped or paused) without losing its data. */
+    void stop();
+
+    /** Brings it back on the same address with the same data. */
+    void start();
+
+    @Override
+    void close();
+
+    default Map<String, String> datasourceProperties() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.reactive.url", reactiveUrl(),
+                "quarkus.datasource.username", username(),
+                "quarkus.datasource.password", password());
+    }
+
+    default int update(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), username(), password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    default long queryLong(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), username(), password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
