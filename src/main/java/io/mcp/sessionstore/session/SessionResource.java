@@ -1,7 +1,6 @@
 package io.mcp.sessionstore.session;
 
 import java.net.URI;
-import java.time.Duration;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,7 +22,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mcp.sessionstore.problem.DatabaseUnavailableException;
+import io.mcp.sessionstore.health.DatabaseCalls;
 import io.smallrye.mutiny.Uni;
 
 /** HTTP over {@link SessionService}: statuses, ETags, Location. Every route needs an API key. */
@@ -35,11 +34,11 @@ public class SessionResource {
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final SessionService service;
-    private final Duration dbTimeout;
+    private final DatabaseCalls database;
 
-    public SessionResource(SessionService service, SessionConfig config) {
+    public SessionResource(SessionService service, DatabaseCalls database) {
         this.service = service;
-        this.dbTimeout = config.dbTimeout();
+        this.database = database;
     }
 
     @POST
@@ -118,9 +117,7 @@ public class SessionResource {
         return UriBuilder.fromPath("/sessions/{id}").build(id);
     }
 
-    /** A database that does not answer in time is unavailable: 503, never a hanging request. */
     private <T> Uni<T> bounded(Uni<T> work) {
-        return work.ifNoItem().after(dbTimeout).failWith(() -> new DatabaseUnavailableException(
-                "the database did not answer within " + dbTimeout.toMillis() + " ms", null));
+        return database.bounded(work);
     }
 }

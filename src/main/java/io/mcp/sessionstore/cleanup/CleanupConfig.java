@@ -1,0 +1,39 @@
+package io.mcp.sessionstore.cleanup;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** The scheduled removal of expired sessions. Environment variables in application.properties. */
+@ConfigMapping(prefix = "session.cleanup")
+public interface CleanupConfig {
+
+    /** Time between regular passes. Env: SESSION_CLEANUP_INTERVAL. */
+    @WithDefault("1h")
+    Duration interval();
+
+    /** Whether an additional pass runs every {@link #aggressiveInterval()}. Env: MCP_AGGRESSIVE_CLEANUP. */
+    @WithDefault("false")
+    boolean aggressive();
+
+    /** Time between aggressive passes. Env: SESSION_AGGRESSIVE_CLEANUP_INTERVAL. */
+    @WithName("aggressive-interval")
+    @WithDefault("10m")
+    Duration aggressiveInterval();
+
+    /** Time from start to the first pass, so a restarted service cleans at once. Env: SESSION_CLEANUP_INITIAL_DELAY. */
+    @WithName("initial-delay")
+    @WithDefault("15s")
+    Duration initialDelay();
+
+    /** A session is removed once it expired more than this long ago. Env: SESSION_CLEANUP_GRACE. */
+    @WithDefault("0s")
+    Duration grace();
+
+    /** Rows deleted per statement (one transaction each). Env: SESSION_CLEANUP_BATCH_SIZE. */
+    @WithName("batch-size")
+    @WithDefault("5000")
+    int batchSize();
+}

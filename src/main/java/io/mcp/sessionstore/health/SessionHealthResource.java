@@ -1,0 +1,60 @@
+package io.mcp.sessionstore.health;
+
+import java.time.Instant;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.mcp.sessionstore.cleanup.CleanupStatus;
+import io.mcp.sessionstore.problem.ProblemMappers;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * GET /session-health (API key required): "healthy", "degraded" (database reachable but the last
+ * cleanup pass failed) or, with 503 and Retry-After, "unhealthy" when the database cannot be reached
+ * or does not answer within HEALTH_DB_TIMEOUT.
+ */
+@Path("/session-health")
+@Tag(name = "health")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionHealthResource {
+
+    private final SessionStats stats;
+    private final CleanupStatus cleanupStatus;
+    private final SessionMetrics metrics;
+    private final HealthConfig config;
+
+    public SessionHealthResource(SessionStats stats, CleanupStatus cleanupStatus, SessionMetrics metrics,
+            HealthConfig config) {
+        this.stats = stats;
+        this.cleanupStatus = cleanupStatus;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    @GET
+    public Uni<RestResponse<SessionHealthReport>> report() {
+        return stats.counts(config.dbTimeout())
+                .invoke(metrics::update)
+                .map(counts -> RestResponse.ok(new SessionHealthReport(
+                        cleanupStatus.snapshot().consecutiveFailures() > 0 ? "degraded" : "healthy", "connected",
+                        counts.total(), counts.active(), counts.expired(), Instant.now(), SessionHealthReport.STORE,
+                        cleanup())))
+                .onFailure().recoverWithItem(failure -> RestResponse.ResponseBuilder
+                        .create(RestResponse.Status.SERVICE_UNAVAILABLE, new SessionHealthReport("unhealthy",
+                                "disconnected", null, null, null, Instant.now(), SessionHealthReport.STORE, cleanup()))
+                        .header(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS).build());
+    }
+
+    private SessionHealthReport.Cleanup cleanup() {
+        CleanupStatus.Snapshot snapshot = cleanupStatus.snapshot();
+        return new SessionHealthReport.Cleanup(snapshot.mode(), snapshot.lastRun(), snapshot.lastDeleted(),
+                snapshot.lastError(), snapshot.consecutiveFailures());
+    }
+}
