@@ -14,7 +14,9 @@ public class BodySizeLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Counting(context.getInputStream(), RequestBodyFilter.MAX_BODY_BYTES));
+        Object limit = context.getProperty(RequestBodyFilter.LIMIT_PROPERTY);
+        context.setInputStream(new Counting(context.getInputStream(),
+                limit instanceof Long bytes ? bytes : RequestBodyFilter.MAX_BODY_BYTES));
         return context.proceed();
     }
 

@@ -7,16 +7,23 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses a body over 256 KiB with a 413 problem: a declared Content-Length before any of it is
+ * Refuses a body over 256 KiB (4 MiB for event appends) with a 413 problem: a declared Content-Length before any of it is
  * read, a chunked body once it passes the limit ({@link BodySizeLimit}). An empty body has no media
  * type to judge, so its Content-Type is dropped: a bodiless POST is never a 415.
  */
 public class RequestBodyFilter {
 
     public static final long MAX_BODY_BYTES = 256 * 1024;
+    /** Event appends carry MCP messages of up to 1 MiB each, several at a time. */
+    public static final long MAX_EVENTS_BODY_BYTES = 4 * 1024 * 1024;
+    static final String LIMIT_PROPERTY = "mcp.body-limit";
+    private static final java.util.regex.Pattern EVENT_APPEND = java.util.regex.Pattern.compile("^/sessions/[^/]+/streams/[^/]+/events/?$");
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
     public void limit(ContainerRequestContext request) {
+        long limit = EVENT_APPEND.matcher(request.getUriInfo().getRequestUri().getRawPath()).matches()
+                ? MAX_EVENTS_BODY_BYTES : MAX_BODY_BYTES;
+        request.setProperty(LIMIT_PROPERTY, limit);
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             return;
@@ -30,8 +37,8 @@ public class RequestBodyFilter {
         if (bytes == 0) {
             request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
         }
-        if (bytes > MAX_BODY_BYTES) {
-            throw tooLarge("the body has " + bytes + " bytes; at most " + MAX_BODY_BYTES + " are accepted");
+        if (bytes > limit) {
+            throw tooLarge("the body has " + bytes + " bytes; at most " + limit + " are accepted here");
         }
     }
 

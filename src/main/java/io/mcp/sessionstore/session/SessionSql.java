@@ -44,10 +44,14 @@ final class SessionSql {
 
     /**
      * Creates the session, or takes over the id of an expired one (a new session: counters, history
-     * and creation time start over, version 1). A live session is replaced only when :replace is true.
+     * and creation time start over, version 1, the old session's events go). A live session is
+     * replaced only when :replace is true.
      * No row comes back when a live session has the id and :replace is false.
      */
     static final String UPSERT = """
+            WITH stale_events AS (
+                DELETE FROM session_events
+                WHERE session_id = :id AND EXISTS (SELECT 1 FROM sessions WHERE id = :id AND expires_at <= now()))
             INSERT INTO sessions AS sessions (id, server_id, user_agent, client_transport, upstream_transport,
                 protocol_version, initialized, capabilities, client_info, attributes, created_at, last_activity,
                 expires_at, cleanup_due_at, ttl_seconds)

@@ -6,12 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Conversions of the raw values a native query returns in an Object[] row. */
-final class SqlValues {
+public final class SqlValues {
 
     private SqlValues() {
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         return switch (value) {
             case Instant instant -> instant;
             case OffsetDateTime offset -> offset.toInstant();
@@ -21,7 +21,7 @@ final class SqlValues {
         };
     }
 
-    static long longValue(Object value) {
+    public static long longValue(Object value) {
         return ((Number) value).longValue();
     }
 }
