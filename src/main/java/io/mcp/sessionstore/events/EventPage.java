@@ -1,14 +1,17 @@
 package io.mcp.sessionstore.events;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /** Events of one stream, in order. A page holds at most the requested limit: continue after the last id. */
+@RegisterForReflection
 public record EventPage(String streamId, List<Event> events) {
 
     /** {@code message} is the stored JSON as it was appended; null for a priming event. */
+    @RegisterForReflection
     public record Event(String id, @JsonRawValue String message, Instant createdAt) {
     }
 

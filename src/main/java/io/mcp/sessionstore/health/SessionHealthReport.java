@@ -1,10 +1,12 @@
 package io.mcp.sessionstore.health;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The body of /session-health, with the field names operators already use. */
+@RegisterForReflection
 public record SessionHealthReport(
         String status,
         String database,
@@ -17,6 +19,7 @@ public record SessionHealthReport(
 
     public static final String STORE = "postgresql";
 
+    @RegisterForReflection
     public record Cleanup(
             String mode,
             @JsonProperty("last_run") Instant lastRun,

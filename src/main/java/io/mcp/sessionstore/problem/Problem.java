@@ -1,5 +1,6 @@
 package io.mcp.sessionstore.problem;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,12 +10,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * lists the offending fields of a validation problem.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record Problem(String type, String title, int status, String detail, String instance,
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_PREFIX = "urn:mcp-session-store:problem:";
 
+    @RegisterForReflection
     public record FieldError(String field, String message) {
     }
 

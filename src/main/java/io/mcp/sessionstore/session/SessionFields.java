@@ -1,5 +1,6 @@
 package io.mcp.sessionstore.session;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Set;
 
 import jakarta.validation.constraints.Max;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The mutable fields of a session: the body of POST and PUT, and what a PATCH produces. A field
  * left out takes its default (PUT replaces them all). The server-managed fields are read-only.
  */
+@RegisterForReflection
 public record SessionFields(
         @Size(max = 256) String serverId,
         @Size(max = 1024) String userAgent,

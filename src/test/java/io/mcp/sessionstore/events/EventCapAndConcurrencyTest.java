@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.mcp.sessionstore.testing.Api;
@@ -33,8 +32,10 @@ class EventCapAndConcurrencyTest {
     private static final int APPENDERS = 8;
     private static final int EVENTS_EACH = 250;
 
-    @ConfigProperty(name = "quarkus.http.test-port")
-    int port;
+    /** The port RestAssured targets (set before each test): the in-process app, or the packaged one in an IT. */
+    private static int port() {
+        return io.restassured.RestAssured.port;
+    }
 
     @Test
     void appendWhen8ConcurrentAppendersThen2000DistinctIdsReplayedInAppendOrder() {
@@ -94,7 +95,7 @@ class EventCapAndConcurrencyTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < EVENTS_EACH; i++) {
             HttpRequest request = HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + session(sessionId) + "/streams/shared/events"))
+                    URI.create("http://localhost:" + port() + session(sessionId) + "/streams/shared/events"))
                     .header("Authorization", "Bearer " + Api.KEY).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"message\":{\"appender\":" + appender + ",\"n\":" + i + "}}"))

@@ -12,20 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.mcp.sessionstore.cleanup.SessionCleanupService;
 import io.mcp.sessionstore.testing.Passes;
-import io.mcp.sessionstore.testing.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class EventStoreTest {
-
-    @Inject
-    SessionCleanupService cleanup;
 
     static List<String> append(String sessionId, String streamId, String body) {
         return json().body(body).post(session(sessionId) + "/streams/" + streamId + "/events").then()
@@ -117,21 +110,6 @@ class EventStoreTest {
                 .contentType("application/problem+json");
         String justUnder = "\"" + "x".repeat(1024 * 1024 - 10) + "\"";
         json().body("{\"message\":" + justUnder + "}").post(path).then().statusCode(201);
-    }
-
-    @Test
-    void eventsWhenSessionDeletedOrCleanedUpThenGone() {
-        var database = PostgresTestResource.database();
-        String deleted = createSession("{}");
-        append(deleted, "s", "{\"messages\":[1,2,3]}");
-        api().delete(session(deleted)).then().statusCode(204);
-        assertEquals(0, database.queryLong("SELECT count(*) FROM session_events WHERE session_id = ?", deleted));
-
-        String expired = createSession("{}");
-        append(expired, "s", "{\"messages\":[1,2,3]}");
-        Passes.expire(expired);
-        Passes.run(cleanup);
-        assertEquals(0, database.queryLong("SELECT count(*) FROM session_events WHERE session_id = ?", expired));
     }
 
     @Test

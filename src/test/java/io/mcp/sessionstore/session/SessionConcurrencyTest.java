@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.mcp.sessionstore.testing.Api;
@@ -25,8 +24,10 @@ class SessionConcurrencyTest {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @ConfigProperty(name = "quarkus.http.test-port")
-    int port;
+    /** The port RestAssured targets (set before each test): the in-process app, or the packaged one in an IT. */
+    private static int port() {
+        return io.restassured.RestAssured.port;
+    }
 
     @Test
     void activityWhen200ConcurrentCallsThenCountersExact() {
@@ -63,7 +64,7 @@ class SessionConcurrencyTest {
     }
 
     private HttpRequest post(String path, String body, String contentType, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
                 .header("Authorization", "Bearer " + Api.KEY).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (ifMatch != null) {
@@ -73,7 +74,7 @@ class SessionConcurrencyTest {
     }
 
     private HttpRequest put(String path, String body, String ifMatch) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
                 .header("Authorization", "Bearer " + Api.KEY).header("Content-Type", "application/json")
                 .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(body)).build();
     }

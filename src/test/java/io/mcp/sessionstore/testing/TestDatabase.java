@@ -31,6 +31,12 @@ public interface TestDatabase extends AutoCloseable {
     @Override
     void close();
 
+    /** The libpq URI a deployment would put in DATABASE_URL. */
+    default String databaseUrl() {
+        String credentials = password() == null || password().isEmpty() ? username() : username() + ":" + password();
+        return reactiveUrl().replace("postgresql://", "postgresql://" + credentials + "@");
+    }
+
     default Map<String, String> datasourceProperties() {
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(),

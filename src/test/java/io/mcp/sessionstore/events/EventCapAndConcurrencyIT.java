@@ -1,0 +1,8 @@
+package io.mcp.sessionstore.events;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same HTTP suite against the packaged application. */
+@QuarkusIntegrationTest
+class EventCapAndConcurrencyIT extends EventCapAndConcurrencyTest {
+}

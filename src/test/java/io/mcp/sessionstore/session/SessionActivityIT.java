@@ -1,0 +1,8 @@
+package io.mcp.sessionstore.session;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same HTTP suite against the packaged application. */
+@QuarkusIntegrationTest
+class SessionActivityIT extends SessionActivityTest {
+}
