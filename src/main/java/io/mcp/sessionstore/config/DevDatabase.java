@@ -80,11 +80,7 @@ final class DevDatabase {
     }
 
     private static Path dataDirectory() {
-        Path workingDirectory = Path.of("").toAbsolutePath();
-        // quarkus:dev may run in target/; the data belongs beside pom.xml so `mvn clean` keeps it
-        Path project = workingDirectory.getFileName() != null && workingDirectory.getFileName().toString().equals("target")
-                ? workingDirectory.getParent() : workingDirectory;
-        return project.resolve(".mcp-dev").resolve("postgres");
+        return DevDirectory.path().resolve("postgres");
     }
 
     private static boolean dockerEngineLikely() {

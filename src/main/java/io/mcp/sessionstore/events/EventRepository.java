@@ -37,6 +37,11 @@ public class EventRepository implements PanacheRepositoryBase<SessionEventEntity
                 Map.of("sessionId", sessionId, "streamId", streamId, "afterSeq", afterSeq, "limit", limit));
     }
 
+    /** Rows of (seq, stream_id, stored_bytes, created_at), newest first. */
+    public Uni<List<Object[]>> recent(String sessionId, int limit) {
+        return rows(EventSql.RECENT, Map.of("sessionId", sessionId, "limit", limit));
+    }
+
     private Uni<List<Object[]>> rows(String sql, Map<String, Object> parameters) {
         return getSession().chain(session -> {
             Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class);

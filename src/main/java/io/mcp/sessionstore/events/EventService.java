@@ -114,6 +114,19 @@ public class EventService {
         });
     }
 
+    /** A session's newest events across its streams (without their messages), newest first. */
+    public record RecentEvent(String id, String streamId, Long storedBytes, java.time.Instant createdAt) {
+    }
+
+    @WithSession
+    public Uni<List<RecentEvent>> recent(String sessionId, int limit) {
+        return repository.recent(sessionId, limit).map(rows -> rows.stream().map(row -> {
+            String streamId = (String) row[1];
+            return new RecentEvent(EventId.format(SqlValues.longValue(row[0]), streamId), streamId,
+                    row[2] == null ? null : SqlValues.longValue(row[2]), SqlValues.instant(row[3]));
+        }).toList());
+    }
+
     private static EventPage.Event event(Object[] row, String streamId) {
         long seq = SqlValues.longValue(row[0]);
         byte[] bytes = row[1] == null ? null : Base64.getMimeDecoder().decode((String) row[1]);

@@ -44,6 +44,13 @@ final class EventSql {
             ORDER BY seq
             LIMIT :limit""";
 
+    /** The newest events of a session, all streams: what a health check shows. */
+    static final String RECENT = """
+            SELECT seq, stream_id, octet_length(message) AS stored_bytes, created_at
+            FROM session_events WHERE session_id = :sessionId
+            ORDER BY seq DESC
+            LIMIT :limit""";
+
     private EventSql() {
     }
 }

@@ -24,6 +24,10 @@ public class DatabaseCalls {
     }
 
     public <T> Uni<T> bounded(Uni<T> work) {
+        return bounded(work, timeout);
+    }
+
+    public <T> Uni<T> bounded(Uni<T> work, Duration timeout) {
         return work.ifNoItem().after(timeout).failWith(() -> new DatabaseUnavailableException(
                 "the database did not answer within " + timeout.toMillis() + " ms", null))
                 .onItem().invoke(ignored -> health.recordSuccess())

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.mcp.sessionstore.problem.DatabaseUnavailableException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,15 +27,15 @@ public class SessionStats {
     }
 
     private final Pool pool;
-    private final DatabaseHealth health;
+    private final DatabaseCalls database;
 
-    public SessionStats(Pool pool, DatabaseHealth health) {
+    public SessionStats(Pool pool, DatabaseCalls database) {
         this.pool = pool;
-        this.health = health;
+        this.database = database;
     }
 
     public Uni<Counts> counts(Duration timeout) {
-        return observed(pool.query(COUNT_SESSIONS).execute()
+        return database.bounded(pool.query(COUNT_SESSIONS).execute()
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new Counts(row.getLong("total"), row.getLong("active"));
@@ -44,13 +43,6 @@ public class SessionStats {
     }
 
     public Uni<Void> ping(Duration timeout) {
-        return observed(pool.query(PING).execute().replaceWithVoid(), timeout);
-    }
-
-    private <T> Uni<T> observed(Uni<T> work, Duration timeout) {
-        return work.ifNoItem().after(timeout).failWith(() -> new DatabaseUnavailableException(
-                "the database did not answer within " + timeout.toMillis() + " ms", null))
-                .onItem().invoke(ignored -> health.recordSuccess())
-                .onFailure().invoke(health::recordOutcome);
+        return database.bounded(pool.query(PING).execute().replaceWithVoid(), timeout);
     }
 }

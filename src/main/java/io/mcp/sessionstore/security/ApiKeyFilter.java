@@ -22,15 +22,18 @@ public class ApiKeyFilter {
     private static final String CHALLENGE = "Bearer realm=\"mcp-session-store\"";
 
     private final ApiKeys keys;
+    private final Caller caller;
 
-    public ApiKeyFilter(ApiKeys keys) {
+    public ApiKeyFilter(ApiKeys keys, Caller caller) {
         this.keys = keys;
+        this.caller = caller;
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request) {
         if (!keys.enabled()) {
             request.setProperty(KEY_ID, "anonymous");
+            caller.keyId("anonymous");
             return;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -42,6 +45,7 @@ public class ApiKeyFilter {
             throw unauthorized("the API key is not valid", CHALLENGE + ", error=\"invalid_token\"");
         }
         request.setProperty(KEY_ID, keyId);
+        caller.keyId(keyId);
     }
 
     private static ProblemException unauthorized(String detail, String challenge) {

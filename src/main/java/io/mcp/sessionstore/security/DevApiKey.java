@@ -9,6 +9,8 @@ import java.util.Base64;
 
 import org.jboss.logging.Logger;
 
+import io.mcp.sessionstore.config.DevDirectory;
+
 /**
  * Dev mode without MCP_API_KEYS: one local key, generated once into .mcp-dev/api-key and printed
  * that once, so a newcomer can call the API; later starts say where it is, never what it is.
@@ -21,7 +23,7 @@ final class DevApiKey {
     }
 
     static String loadOrCreate() {
-        Path file = projectDirectory().resolve(".mcp-dev").resolve("api-key");
+        Path file = DevDirectory.path().resolve("api-key");
         try {
             if (Files.exists(file)) {
                 LOG.infof("dev mode: using the local API key in %s (set MCP_API_KEYS to choose your own)", file);
@@ -38,11 +40,5 @@ final class DevApiKey {
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep the dev API key in " + file, e);
         }
-    }
-
-    private static Path projectDirectory() {
-        Path workingDirectory = Path.of("").toAbsolutePath();
-        return workingDirectory.getFileName() != null && workingDirectory.getFileName().toString().equals("target")
-                ? workingDirectory.getParent() : workingDirectory;
     }
 }

@@ -22,6 +22,15 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
         return single(SessionSql.FIND_LIVE, Map.of("id", id));
     }
 
+    public Uni<SessionEntity> findLiveOwned(String id, String owner) {
+        return single(SessionSql.FIND_LIVE_OWNED, Map.of("id", id, "owner", owner));
+    }
+
+    public Uni<Integer> markInitialized(String id) {
+        return getSession().chain(session -> session.createNativeQuery(SessionSql.MARK_INITIALIZED)
+                .setParameter("id", id).executeUpdate());
+    }
+
     /** The version of the live session with this id, or null. */
     public Uni<Long> liveVersion(String id) {
         return scalar(SessionSql.EXISTS_LIVE, Map.of("id", id));
@@ -29,8 +38,14 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
 
     /** Null when a live session has the id and {@code replaceLive} is false. */
     public Uni<SessionEntity> upsert(String id, SessionFields fields, int ttlSeconds, boolean replaceLive) {
+        return upsert(id, fields, ttlSeconds, replaceLive, null);
+    }
+
+    /** As above, for a session owned by the API key with this id (null: no owner). */
+    public Uni<SessionEntity> upsert(String id, SessionFields fields, int ttlSeconds, boolean replaceLive, String owner) {
         Map<String, Object> parameters = SessionParameters.of(id, fields, ttlSeconds);
         parameters.put("replace", replaceLive);
+        parameters.put("owner", owner);
         return single(SessionSql.UPSERT, parameters);
     }
 

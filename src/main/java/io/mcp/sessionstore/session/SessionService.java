@@ -175,6 +175,10 @@ public class SessionService {
         return fields;
     }
 
+    public int defaultTtl() {
+        return config.ttl();
+    }
+
     private int ttl(SessionFields fields) {
         return fields.ttlSeconds() != null ? fields.ttlSeconds() : config.ttl();
     }

@@ -40,6 +40,15 @@ final class SessionSql {
 
     static final String FIND_LIVE = "SELECT " + COLUMNS + " FROM sessions WHERE id = :id AND expires_at > now()";
 
+    /** A live session as its owner (the API key that created it through /mcp) sees it. */
+    static final String FIND_LIVE_OWNED = "SELECT " + COLUMNS
+            + " FROM sessions WHERE id = :id AND expires_at > now() AND owner_key = :owner";
+
+    /** notifications/initialized: the MCP handshake is complete. */
+    static final String MARK_INITIALIZED = """
+            UPDATE sessions SET initialized = true, version = version + 1
+            WHERE id = :id AND expires_at > now() AND NOT initialized""";
+
     static final String EXISTS_LIVE = "SELECT version FROM sessions WHERE id = :id AND expires_at > now()";
 
     /**
@@ -54,13 +63,14 @@ final class SessionSql {
                 WHERE session_id = :id AND EXISTS (SELECT 1 FROM sessions WHERE id = :id AND expires_at <= now()))
             INSERT INTO sessions AS sessions (id, server_id, user_agent, client_transport, upstream_transport,
                 protocol_version, initialized, capabilities, client_info, attributes, created_at, last_activity,
-                expires_at, cleanup_due_at, ttl_seconds)
+                expires_at, cleanup_due_at, ttl_seconds, owner_key)
             VALUES (:id, :serverId, :userAgent, :clientTransport, :upstreamTransport, :protocolVersion, :initialized,
                 CAST(CAST(:capabilities AS text) AS jsonb), CAST(CAST(:clientInfo AS text) AS jsonb),
                 CAST(CAST(:attributes AS text) AS jsonb), now(), now(),
                 now() + CAST(:ttlSeconds AS integer) * interval '1 second',
-                now() + CAST(:ttlSeconds AS integer) * interval '1 second', :ttlSeconds)
+                now() + CAST(:ttlSeconds AS integer) * interval '1 second', :ttlSeconds, CAST(:owner AS text))
             ON CONFLICT (id) DO UPDATE SET
+                owner_key = CASE WHEN sessions.expires_at <= now() THEN EXCLUDED.owner_key ELSE sessions.owner_key END,
                 server_id = EXCLUDED.server_id, user_agent = EXCLUDED.user_agent,
                 client_transport = EXCLUDED.client_transport, upstream_transport = EXCLUDED.upstream_transport,
                 protocol_version = EXCLUDED.protocol_version, initialized = EXCLUDED.initialized,

@@ -30,7 +30,12 @@ public final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     public ServiceProcess(String name, Map<String, String> extraEnvironment) {
-        this.port = freePort();
+        this(name, extraEnvironment, freePort());
+    }
+
+    /** On a given port: a restarted process where clients expect the old one. */
+    public ServiceProcess(String name, Map<String, String> extraEnvironment, int port) {
+        this.port = port;
         this.log = Path.of("target", "it-" + name + ".log");
         this.environment = new HashMap<>(Map.of(
                 "DATABASE_URL", PostgresTestResource.database().databaseUrl(),
@@ -132,7 +137,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -46,27 +46,37 @@ public interface TestDatabase extends AutoCloseable {
     }
 
     default int update(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(), username(), password());
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
+        return withStatement(sql, parameters, PreparedStatement::executeUpdate);
+    }
+
+    default String queryString(String sql, Object... parameters) {
+        return withStatement(sql, parameters, statement -> {
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
             }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     default long queryLong(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(), username(), password());
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+        return withStatement(sql, parameters, statement -> {
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);
             }
+        });
+    }
+
+    interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private <T> T withStatement(String sql, Object[] parameters, StatementWork<T> work) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), username(), password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return work.run(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,8 @@
+package io.mcp.sessionstore.mcp;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The transport rules against the packaged application. */
+@QuarkusIntegrationTest
+class McpTransportIT extends McpTransportTest {
+}
