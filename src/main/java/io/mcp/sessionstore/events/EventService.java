@@ -40,7 +40,6 @@ public class EventService {
         this.json = json;
     }
 
-    @WithSession
     public Uni<AppendResult> append(String sessionId, String streamId, AppendRequest request) {
         requireValidId(sessionId, "session id");
         requireValidId(streamId, "stream id");
@@ -53,17 +52,15 @@ public class EventService {
             item.put("compressed", encoded.compressed());
         }
         return repository.append(sessionId, streamId, messages.size(), config.maxPerSession(), stored.toString())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
+                .map(seqs -> {
+                    if (seqs.isEmpty()) {
                         throw sessionNotFound(sessionId);
                     }
-                    return new AppendResult(streamId, rows.stream()
-                            .map(row -> EventId.format(SqlValues.longValue(row[0]), streamId)).toList());
+                    return new AppendResult(streamId, seqs.stream().map(seq -> EventId.format(seq, streamId)).toList());
                 });
     }
 
     /** The events of the stream of {@code after}, strictly after it. */
-    @WithSession
     public Uni<EventPage> replayAfter(String sessionId, String after, String limit) {
         requireValidId(sessionId, "session id");
         if (after == null || after.isBlank()) {
@@ -77,7 +74,6 @@ public class EventService {
     }
 
     /** The events of one stream, from its start or after one of its events. */
-    @WithSession
     public Uni<EventPage> readStream(String sessionId, String streamId, String after, String limit) {
         requireValidId(sessionId, "session id");
         requireValidId(streamId, "stream id");
@@ -94,12 +90,12 @@ public class EventService {
     private Uni<EventPage> read(String sessionId, String streamId, EventId after, int limit) {
         long afterSeq = after == null ? 0 : after.seq();
         return repository.replayState(sessionId, afterSeq).chain(state -> {
-            if (state.isEmpty()) {
+            if (state == null) {
                 return Uni.createFrom().failure(sessionNotFound(sessionId));
             }
             if (after != null) {
-                long trimmedThrough = SqlValues.longValue(state.get(0)[0]);
-                String afterStream = (String) state.get(0)[1];
+                long trimmedThrough = state.trimmedThrough();
+                String afterStream = state.afterStream();
                 if (afterStream == null && after.seq() <= trimmedThrough) {
                     return Uni.createFrom().failure(new ProblemException(Problem.of(410, "events-trimmed", "Gone",
                             "event " + after + " and older events of this session were dropped (at most "
@@ -110,7 +106,7 @@ public class EventService {
                 }
             }
             return repository.eventsAfter(sessionId, streamId, afterSeq, limit)
-                    .map(rows -> new EventPage(streamId, rows.stream().map(row -> event(row, streamId)).toList()));
+                    .map(stored -> new EventPage(streamId, stored.stream().map(event -> event(event, streamId)).toList()));
         });
     }
 
@@ -127,11 +123,9 @@ public class EventService {
         }).toList());
     }
 
-    private static EventPage.Event event(Object[] row, String streamId) {
-        long seq = SqlValues.longValue(row[0]);
-        byte[] bytes = row[1] == null ? null : Base64.getMimeDecoder().decode((String) row[1]);
-        return new EventPage.Event(EventId.format(seq, streamId), EventCodec.decode(bytes, (Boolean) row[2]),
-                SqlValues.instant(row[3]));
+    private static EventPage.Event event(EventRepository.StoredEvent stored, String streamId) {
+        return new EventPage.Event(EventId.format(stored.seq(), streamId),
+                EventCodec.decode(stored.message(), stored.compressed()), stored.createdAt());
     }
 
     private List<String> messagesOf(AppendRequest request) {

@@ -28,7 +28,7 @@ final class EventSql {
                 WHERE session_events.session_id = :sessionId
                   AND session_events.seq <= reserved.events_trimmed_through
             )
-            SELECT seq, created_at FROM inserted ORDER BY seq""";
+            SELECT seq FROM inserted ORDER BY seq""";
 
     /** Whether the session is live, how far it was trimmed, and the stream of the event :afterSeq. */
     static final String REPLAY_STATE = """
@@ -38,7 +38,7 @@ final class EventSql {
             FROM sessions WHERE id = :sessionId AND expires_at > now()""";
 
     static final String EVENTS_AFTER = """
-            SELECT seq, encode(message, 'base64') AS message, compressed, created_at
+            SELECT seq, message, compressed, created_at
             FROM session_events
             WHERE session_id = :sessionId AND stream_id = :streamId AND seq > :afterSeq
             ORDER BY seq

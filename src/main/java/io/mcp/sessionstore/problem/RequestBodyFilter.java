@@ -21,10 +21,13 @@ public class RequestBodyFilter {
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
     public void limit(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null && request.getHeaderString("Transfer-Encoding") == null) {
+            return; // no body (a GET): nothing to limit
+        }
         long limit = EVENT_APPEND.matcher(request.getUriInfo().getRequestUri().getRawPath()).matches()
                 ? MAX_EVENTS_BODY_BYTES : MAX_BODY_BYTES;
         request.setProperty(LIMIT_PROPERTY, limit);
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             return;
         }

@@ -1,11 +1,8 @@
 package io.mcp.sessionstore.session;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,9 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Between rows and the API: JSON columns arrive as text and leave as JSON. */
 @ApplicationScoped
 public class SessionMapper {
-
-    private static final TypeReference<List<SessionView.ToolCall>> TOOL_CALLS = new TypeReference<>() {
-    };
 
     private final ObjectMapper json;
 
@@ -25,9 +19,9 @@ public class SessionMapper {
 
     public SessionView toView(SessionEntity row) {
         return new SessionView(row.id, row.serverId, row.userAgent, row.clientTransport, row.upstreamTransport,
-                row.protocolVersion, row.initialized, object(row.capabilities), object(row.clientInfo),
-                object(row.attributes), row.createdAt, row.lastActivity, row.expiresAt, row.ttlSeconds,
-                new SessionView.Metrics(row.requests, row.toolCalls, row.errors), toolCalls(row.recentToolCalls),
+                row.protocolVersion, row.initialized, orEmpty(row.capabilities, "{}"), orEmpty(row.clientInfo, "{}"),
+                orEmpty(row.attributes, "{}"), row.createdAt, row.lastActivity, row.expiresAt, row.ttlSeconds,
+                new SessionView.Metrics(row.requests, row.toolCalls, row.errors), orEmpty(row.recentToolCalls, "[]"),
                 row.version);
     }
 
@@ -67,11 +61,7 @@ public class SessionMapper {
         }
     }
 
-    private List<SessionView.ToolCall> toolCalls(String text) {
-        try {
-            return text == null ? List.of() : json.readValue(text, TOOL_CALLS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("recent_tool_calls holds invalid JSON", e);
-        }
+    private static String orEmpty(String json, String empty) {
+        return json == null ? empty : json;
     }
 }

@@ -1,5 +1,6 @@
 package io.mcp.sessionstore.session;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,24 +8,67 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import io.mcp.sessionstore.sql.NamedSql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 
 /**
- * Queries only: each method runs one statement of {@link SessionSql} on the current Hibernate
- * Reactive session. Returned entities are detached at once, so a later statement on the same
- * session that returns the same row is never answered from the persistence context.
+ * Queries only, each one statement of {@link SessionSql}. The hot paths (read, activity) run as
+ * prepared statements on the reactive client: one round trip and no Hibernate session, and clear of
+ * Hibernate Reactive's native-query plan cache, which never hits (see application.properties). The
+ * other statements run on the current Hibernate Reactive session; entities they return are detached
+ * at once, so a later statement on the same session that returns the same row is never answered
+ * from the persistence context.
  */
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<SessionEntity, String> {
 
-    public Uni<SessionEntity> findLive(String id) {
-        return single(SessionSql.FIND_LIVE, Map.of("id", id));
+    private static final NamedSql FIND_LIVE = NamedSql.of(SessionSql.FIND_LIVE);
+    private static final NamedSql FIND_LIVE_OWNED = NamedSql.of(SessionSql.FIND_LIVE_OWNED);
+    private static final NamedSql RECORD_ACTIVITY = NamedSql.of(SessionSql.RECORD_ACTIVITY);
+
+    private final Pool pool;
+
+    public SessionRepository(Pool pool) {
+        this.pool = pool;
     }
 
-    public Uni<SessionEntity> findLiveOwned(String id, String owner) {
-        return single(SessionSql.FIND_LIVE_OWNED, Map.of("id", id, "owner", owner));
+    // --- hot paths: the reactive client ------------------------------------------------------
+
+    public Uni<SessionEntity> findLive(String id) {
+        return prepared(FIND_LIVE, Map.of("id", id)).map(rows -> first(rows, SessionRows::entity));
     }
+
+    /** A live session as its owner (the API key that created it through /mcp) sees it. */
+    public Uni<SessionEntity> findLiveOwned(String id, String owner) {
+        return prepared(FIND_LIVE_OWNED, Map.of("id", id, "owner", owner)).map(rows -> first(rows, SessionRows::entity));
+    }
+
+    /** Null when no live session has this id. */
+    public Uni<ActivityResult> recordActivity(String id, ActivityRequest activity, String toolCallJson,
+            int maxToolCalls) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        parameters.put("requests", activity.requestIncrement());
+        parameters.put("toolCalls", activity.toolCallIncrement());
+        parameters.put("errors", activity.errorIncrement());
+        parameters.put("toolCall", toolCallJson);
+        parameters.put("maxToolCalls", (long) maxToolCalls);
+        return prepared(RECORD_ACTIVITY, parameters).map(rows -> first(rows, SessionRows::activity));
+    }
+
+    private Uni<RowSet<Row>> prepared(NamedSql statement, Map<String, ?> parameters) {
+        return pool.preparedQuery(statement.sql()).execute(statement.bind(parameters));
+    }
+
+    private static <T> T first(RowSet<Row> rows, java.util.function.Function<Row, T> mapping) {
+        return rows.size() == 0 ? null : mapping.apply(rows.iterator().next());
+    }
+
+    // --- the rest: Hibernate Reactive ----------------------------------------------------------
 
     public Uni<Integer> markInitialized(String id) {
         return getSession().chain(session -> session.createNativeQuery(SessionSql.MARK_INITIALIZED)
@@ -56,23 +100,6 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
         return single(SessionSql.REPLACE_IF_VERSION, parameters);
     }
 
-    /** Null when no live session has this id. */
-    public Uni<ActivityResult> recordActivity(String id, ActivityRequest activity, String toolCallJson,
-            int maxToolCalls) {
-        Map<String, Object> parameters = new java.util.HashMap<>();
-        parameters.put("id", id);
-        parameters.put("requests", activity.requestIncrement());
-        parameters.put("toolCalls", activity.toolCallIncrement());
-        parameters.put("errors", activity.errorIncrement());
-        parameters.put("toolCall", toolCallJson);
-        parameters.put("maxToolCalls", maxToolCalls);
-        return getSession().chain(session -> bind(session.createNativeQuery(SessionSql.RECORD_ACTIVITY, Object[].class),
-                parameters).getSingleResultOrNull())
-                .map(row -> row == null ? null : new ActivityResult((String) row[0], SqlValues.instant(row[1]),
-                        new SessionView.Metrics(SqlValues.longValue(row[2]), SqlValues.longValue(row[3]),
-                                SqlValues.longValue(row[4])), SqlValues.longValue(row[5])));
-    }
-
     /** The deleted session's version, or null when no live session matched. */
     public Uni<Long> deleteLive(String id, Long ifVersion) {
         return ifVersion == null
@@ -81,7 +108,7 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
     }
 
     public Uni<List<SessionEntity>> list(String afterId, String serverId, String state, int limit) {
-        Map<String, Object> parameters = new java.util.HashMap<>();
+        Map<String, Object> parameters = new HashMap<>();
         parameters.put("after", afterId);
         parameters.put("serverId", serverId);
         parameters.put("state", state);

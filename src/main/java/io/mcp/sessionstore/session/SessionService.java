@@ -71,8 +71,7 @@ public class SessionService {
                 .map(row -> new Written(mapper.toView(row), row.version == 1));
     }
 
-    @WithSession
-    public Uni<SessionView> get(@NotNull String id) {
+    public Uni<SessionView> get(String id) {
         requireValidId(id);
         return repository.findLive(id)
                 .onItem().ifNull().failWith(() -> notFound(id))
@@ -88,7 +87,6 @@ public class SessionService {
         return patchAttempt(id, patch, precondition, 1);
     }
 
-    @WithSession
     public Uni<ActivityResult> recordActivity(@NotNull String id, @Valid ActivityRequest activity) {
         requireValidId(id);
         ActivityRequest given = activity == null ? ActivityRequest.ONE_REQUEST : activity;
