@@ -1,11 +1,18 @@
 package io.mcp.sessionstore.cleanup;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.mcp.sessionstore.events.SessionEvents;
+import io.mcp.sessionstore.sql.NamedSql;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 
-/** The one statement of a cleanup pass, run as its own transaction on its own session. */
+/** The statement of a cleanup pass, one transaction per batch on the reactive client. */
 @ApplicationScoped
 public class CleanupRepository {
 
@@ -26,13 +33,29 @@ public class CleanupRepository {
                 ORDER BY cleanup_due_at
                 LIMIT :batchSize
                 FOR UPDATE SKIP LOCKED))
-              AND expires_at < now() - CAST(:graceSeconds AS integer) * interval '1 second'""";
+              AND expires_at < now() - CAST(:graceSeconds AS integer) * interval '1 second'
+            RETURNING id, event_seq > 0 AS had_events""";
 
+    private static final NamedSql BATCH = NamedSql.of(DELETE_EXPIRED_BATCH);
+
+    private final Pool pool;
+
+    public CleanupRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** One batch and the events of the sessions it deleted, in one transaction; the number of sessions deleted. */
     public Uni<Integer> deleteExpiredBatch(int graceSeconds, int batchSize) {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(DELETE_EXPIRED_BATCH)
-                .setParameter("graceSeconds", graceSeconds)
-                .setParameter("batchSize", batchSize)
-                .executeUpdate()));
+        return pool.withTransaction(connection -> connection.preparedQuery(BATCH.sql())
+                .execute(BATCH.bind(Map.of("graceSeconds", graceSeconds, "batchSize", (long) batchSize)))
+                .chain(rows -> {
+                    List<String> withEvents = new ArrayList<>();
+                    for (Row row : rows) {
+                        if (row.getBoolean("had_events")) {
+                            withEvents.add(row.getString("id"));
+                        }
+                    }
+                    return SessionEvents.deleteOf(connection, withEvents).replaceWith(rows.rowCount());
+                }));
     }
 }

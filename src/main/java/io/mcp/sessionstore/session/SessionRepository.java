@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import io.mcp.sessionstore.events.SessionEvents;
 import io.mcp.sessionstore.sql.NamedSql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +19,8 @@ import io.vertx.mutiny.sqlclient.RowSet;
 /**
  * Queries only, each one statement of {@link SessionSql}. The hot paths (read, activity) run as
  * prepared statements on the reactive client: one round trip and no Hibernate session, and clear of
- * Hibernate Reactive's native-query plan cache, which never hits (see application.properties). The
+ * Hibernate Reactive's native-query plan cache, which never hits (see application.properties); so
+ * does delete, which takes the session's events in a second statement of its transaction. The
  * other statements run on the current Hibernate Reactive session; entities they return are detached
  * at once, so a later statement on the same session that returns the same row is never answered
  * from the persistence context.
@@ -29,6 +31,8 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
     private static final NamedSql FIND_LIVE = NamedSql.of(SessionSql.FIND_LIVE);
     private static final NamedSql FIND_LIVE_OWNED = NamedSql.of(SessionSql.FIND_LIVE_OWNED);
     private static final NamedSql RECORD_ACTIVITY = NamedSql.of(SessionSql.RECORD_ACTIVITY);
+    private static final NamedSql DELETE_LIVE = NamedSql.of(SessionSql.DELETE_LIVE);
+    private static final NamedSql DELETE_LIVE_IF_VERSION = NamedSql.of(SessionSql.DELETE_LIVE_IF_VERSION);
 
     private final Pool pool;
 
@@ -36,7 +40,7 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
         this.pool = pool;
     }
 
-    // --- hot paths: the reactive client ------------------------------------------------------
+    // --- the reactive client: hot paths, and delete (two statements, one transaction) ----------
 
     public Uni<SessionEntity> findLive(String id) {
         return prepared(FIND_LIVE, Map.of("id", id)).map(rows -> first(rows, SessionRows::entity));
@@ -58,6 +62,17 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
         parameters.put("toolCall", toolCallJson);
         parameters.put("maxToolCalls", (long) maxToolCalls);
         return prepared(RECORD_ACTIVITY, parameters).map(rows -> first(rows, SessionRows::activity));
+    }
+
+    /** The deleted session's version, or null when no live session matched. Its events go with it. */
+    public Uni<Long> deleteLive(String id, Long ifVersion) {
+        NamedSql statement = ifVersion == null ? DELETE_LIVE : DELETE_LIVE_IF_VERSION;
+        Map<String, Object> parameters = ifVersion == null ? Map.of("id", id) : Map.of("id", id, "version", ifVersion);
+        return pool.withTransaction(connection -> connection.preparedQuery(statement.sql())
+                .execute(statement.bind(parameters))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().<Long>nullItem()
+                        : SessionEvents.deleteOf(connection, List.of(id))
+                                .replaceWith(rows.iterator().next().getLong("version"))));
     }
 
     private Uni<RowSet<Row>> prepared(NamedSql statement, Map<String, ?> parameters) {
@@ -98,13 +113,6 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
         Map<String, Object> parameters = SessionParameters.of(id, fields, ttlSeconds);
         parameters.put("version", version);
         return single(SessionSql.REPLACE_IF_VERSION, parameters);
-    }
-
-    /** The deleted session's version, or null when no live session matched. */
-    public Uni<Long> deleteLive(String id, Long ifVersion) {
-        return ifVersion == null
-                ? scalar(SessionSql.DELETE_LIVE, Map.of("id", id))
-                : scalar(SessionSql.DELETE_LIVE_IF_VERSION, Map.of("id", id, "version", ifVersion));
     }
 
     public Uni<List<SessionEntity>> list(String afterId, String serverId, String state, int limit) {

@@ -116,6 +116,7 @@ final class SessionSql {
             WHERE id = :id AND expires_at > now()
             RETURNING id, expires_at, requests, tool_calls, errors, version""";
 
+    /** Its events go in a statement of their own, after this one: see SessionEvents. */
     static final String DELETE_LIVE = "DELETE FROM sessions WHERE id = :id AND expires_at > now() RETURNING version";
 
     static final String DELETE_LIVE_IF_VERSION =
