@@ -49,7 +49,6 @@ public class McpService {
     }
 
     /** initialize: a new session owned by the caller's key, answered on a stored stream. */
-    @WithSession
     public Uni<McpReply> initialize(JsonNode request, String owner, String userAgent) {
         JsonNode params = request.path("params");
         String version = McpProtocol.negotiate(params.path("protocolVersion").asText(null));
@@ -66,7 +65,11 @@ public class McpService {
                 .map(reply -> new McpReply.Stream(sessionId, reply.events(), reply.retryMillis()));
     }
 
-    /** Any other message of a session. Null: no live session of this key has the id (404). */
+    /**
+     * Any other message of a session. Null: no live session of this key has the id (404). A
+     * Hibernate Reactive session is open for notifications/initialized; everything else runs on the
+     * reactive client.
+     */
     @WithSession
     public Uni<McpReply> handle(JsonNode message, String sessionId, String owner) {
         return handleBatch(List.of(message), sessionId, owner);
@@ -107,7 +110,6 @@ public class McpService {
     }
 
     /** The protocol without sessions (2026-07-28): one JSON answer, nothing stored. */
-    @WithSession
     public Uni<McpReply> handleStateless(JsonNode message) {
         if (!JsonRpc.isRequest(message)) {
             return Uni.createFrom().item(new McpReply.Accepted());
@@ -145,7 +147,6 @@ public class McpService {
     }
 
     /** GET with Last-Event-ID: the rest of that stream, from the event store, on any replica. */
-    @WithSession
     public Uni<McpReply> resume(String sessionId, String owner, String lastEventId) {
         return sessions.findLiveOwned(sessionId, owner).chain(row -> row == null ? Uni.createFrom().nullItem()
                 : events.replayAfter(sessionId, lastEventId, null).map(page -> new McpReply.Stream(null,
@@ -154,14 +155,12 @@ public class McpService {
     }
 
     /** GET without Last-Event-ID: a stream for server-initiated messages (primed, then closed: poll). */
-    @WithSession
     public Uni<McpReply> openStream(String sessionId, String owner) {
         return sessions.findLiveOwned(sessionId, owner).chain(row -> row == null ? Uni.createFrom().nullItem()
                 : stream(sessionId, row.protocolVersion, List.of()));
     }
 
     /** DELETE: the session and its events go. Null when there was no such session of this key. */
-    @WithSession
     public Uni<Boolean> terminate(String sessionId, String owner) {
         return sessions.findLiveOwned(sessionId, owner).chain(row -> row == null ? Uni.createFrom().item(false)
                 : sessions.deleteLive(sessionId, null).map(deleted -> deleted != null));

@@ -17,11 +17,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 
 /**
- * Queries only, each one statement of {@link SessionSql}. The hot paths (read, activity) run as
- * prepared statements on the reactive client: one round trip and no Hibernate session, and clear of
- * Hibernate Reactive's native-query plan cache, which never hits (see application.properties); so
- * does delete, which takes the session's events in a second statement of its transaction. The
- * other statements run on the current Hibernate Reactive session; entities they return are detached
+ * Queries only, each one statement of {@link SessionSql}. Read, activity and create (the calls every
+ * MCP request or initialize makes) run as prepared statements on the reactive client: one round
+ * trip, no Hibernate session, and clear of Hibernate Reactive's native-query plan cache, which never
+ * hits (see application.properties); so does delete, which takes the session's events in a second
+ * statement of its transaction. The other statements run on the current Hibernate Reactive session; entities they return are detached
  * at once, so a later statement on the same session that returns the same row is never answered
  * from the persistence context.
  */
@@ -31,6 +31,7 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
     private static final NamedSql FIND_LIVE = NamedSql.of(SessionSql.FIND_LIVE);
     private static final NamedSql FIND_LIVE_OWNED = NamedSql.of(SessionSql.FIND_LIVE_OWNED);
     private static final NamedSql RECORD_ACTIVITY = NamedSql.of(SessionSql.RECORD_ACTIVITY);
+    private static final NamedSql UPSERT = NamedSql.of(SessionSql.UPSERT);
     private static final NamedSql DELETE_LIVE = NamedSql.of(SessionSql.DELETE_LIVE);
     private static final NamedSql DELETE_LIVE_IF_VERSION = NamedSql.of(SessionSql.DELETE_LIVE_IF_VERSION);
 
@@ -40,7 +41,7 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
         this.pool = pool;
     }
 
-    // --- the reactive client: hot paths, and delete (two statements, one transaction) ----------
+    // --- the reactive client: read, activity, create, delete -----------------------------------
 
     public Uni<SessionEntity> findLive(String id) {
         return prepared(FIND_LIVE, Map.of("id", id)).map(rows -> first(rows, SessionRows::entity));
@@ -62,6 +63,19 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
         parameters.put("toolCall", toolCallJson);
         parameters.put("maxToolCalls", (long) maxToolCalls);
         return prepared(RECORD_ACTIVITY, parameters).map(rows -> first(rows, SessionRows::activity));
+    }
+
+    /** Null when a live session has the id and {@code replaceLive} is false. */
+    public Uni<SessionEntity> upsert(String id, SessionFields fields, int ttlSeconds, boolean replaceLive) {
+        return upsert(id, fields, ttlSeconds, replaceLive, null);
+    }
+
+    /** As above, for a session owned by the API key with this id (null: no owner). */
+    public Uni<SessionEntity> upsert(String id, SessionFields fields, int ttlSeconds, boolean replaceLive, String owner) {
+        Map<String, Object> parameters = SessionParameters.of(id, fields, ttlSeconds);
+        parameters.put("replace", replaceLive);
+        parameters.put("owner", owner);
+        return prepared(UPSERT, parameters).map(rows -> first(rows, SessionRows::entity));
     }
 
     /** The deleted session's version, or null when no live session matched. Its events go with it. */
@@ -93,19 +107,6 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
     /** The version of the live session with this id, or null. */
     public Uni<Long> liveVersion(String id) {
         return scalar(SessionSql.EXISTS_LIVE, Map.of("id", id));
-    }
-
-    /** Null when a live session has the id and {@code replaceLive} is false. */
-    public Uni<SessionEntity> upsert(String id, SessionFields fields, int ttlSeconds, boolean replaceLive) {
-        return upsert(id, fields, ttlSeconds, replaceLive, null);
-    }
-
-    /** As above, for a session owned by the API key with this id (null: no owner). */
-    public Uni<SessionEntity> upsert(String id, SessionFields fields, int ttlSeconds, boolean replaceLive, String owner) {
-        Map<String, Object> parameters = SessionParameters.of(id, fields, ttlSeconds);
-        parameters.put("replace", replaceLive);
-        parameters.put("owner", owner);
-        return single(SessionSql.UPSERT, parameters);
     }
 
     /** Null when no live session with this id has this version. */

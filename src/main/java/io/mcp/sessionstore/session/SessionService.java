@@ -44,7 +44,6 @@ public class SessionService {
     public record Written(SessionView session, boolean created) {
     }
 
-    @WithSession
     public Uni<SessionView> create(@Valid SessionFields fields) {
         SessionFields given = fields == null ? SessionFields.empty() : fields;
         return repository.upsert(SessionId.generate(), given, ttl(given), false)
