@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.mcp.sessionstore.sql.NamedSql;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -21,7 +22,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 /**
  * Queries only, each one statement of {@link EventSql}. Append and replay, the hot paths, are
  * prepared statements on the reactive client (as in SessionRepository); the health check's listing
- * runs on the current Hibernate Reactive session.
+ * runs on a Hibernate Reactive session opened for it.
  */
 @ApplicationScoped
 public class EventRepository implements PanacheRepositoryBase<SessionEventEntity, SessionEventEntity.Key> {
@@ -85,12 +86,12 @@ public class EventRepository implements PanacheRepositoryBase<SessionEventEntity
 
     /** Rows of (seq, stream_id, stored_bytes, created_at), newest first. */
     public Uni<List<Object[]>> recent(String sessionId, int limit) {
-        return getSession().chain(session -> {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> {
             Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(EventSql.RECENT, Object[].class);
             query.setParameter("sessionId", sessionId);
             query.setParameter("limit", limit);
             return query.getResultList();
-        });
+        }));
     }
 
     private Uni<RowSet<Row>> prepared(NamedSql statement, Map<String, ?> parameters) {

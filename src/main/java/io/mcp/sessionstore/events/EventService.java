@@ -16,7 +16,6 @@ import io.mcp.sessionstore.problem.Problem;
 import io.mcp.sessionstore.problem.ProblemException;
 import io.mcp.sessionstore.session.SessionId;
 import io.mcp.sessionstore.session.SqlValues;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -114,7 +113,6 @@ public class EventService {
     public record RecentEvent(String id, String streamId, Long storedBytes, java.time.Instant createdAt) {
     }
 
-    @WithSession
     public Uni<List<RecentEvent>> recent(String sessionId, int limit) {
         return repository.recent(sessionId, limit).map(rows -> rows.stream().map(row -> {
             String streamId = (String) row[1];

@@ -19,7 +19,6 @@ import io.mcp.sessionstore.session.SessionMapper;
 import io.mcp.sessionstore.session.SessionRepository;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.SessionView;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -65,12 +64,7 @@ public class McpService {
                 .map(reply -> new McpReply.Stream(sessionId, reply.events(), reply.retryMillis()));
     }
 
-    /**
-     * Any other message of a session. Null: no live session of this key has the id (404). A
-     * Hibernate Reactive session is open for notifications/initialized; everything else runs on the
-     * reactive client.
-     */
-    @WithSession
+    /** Any other message of a session. Null: no live session of this key has the id (404). */
     public Uni<McpReply> handle(JsonNode message, String sessionId, String owner) {
         return handleBatch(List.of(message), sessionId, owner);
     }
@@ -79,7 +73,6 @@ public class McpService {
      * Messages of one POST, in order (a 2025-03-26 batch, or one message): each is activity, and
      * the responses to its requests go out together on one stored stream; with no request, 202.
      */
-    @WithSession
     public Uni<McpReply> handleBatch(List<JsonNode> messages, String sessionId, String owner) {
         return sessions.findLiveOwned(sessionId, owner).chain(row -> {
             if (row == null) {

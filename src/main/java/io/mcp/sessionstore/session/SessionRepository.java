@@ -10,6 +10,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.mcp.sessionstore.events.SessionEvents;
 import io.mcp.sessionstore.sql.NamedSql;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,13 +18,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 
 /**
- * Queries only, each one statement of {@link SessionSql}. Read, activity and create (the calls every
- * MCP request or initialize makes) run as prepared statements on the reactive client: one round
- * trip, no Hibernate session, and clear of Hibernate Reactive's native-query plan cache, which never
- * hits (see application.properties); so does delete, which takes the session's events in a second
- * statement of its transaction. The other statements run on the current Hibernate Reactive session; entities they return are detached
- * at once, so a later statement on the same session that returns the same row is never answered
- * from the persistence context.
+ * Queries only, each one statement of {@link SessionSql}. Read, activity, create and delete (the
+ * calls every MCP request or initialize makes) run as prepared statements on the reactive client:
+ * one round trip, no Hibernate session, and clear of Hibernate Reactive's native-query plan cache,
+ * which never hits (see application.properties); delete takes the session's events in a second
+ * statement of its transaction. The others (conditional replace, list, version lookups) run on
+ * Hibernate Reactive, each on a session opened for it; the entities they return are detached at
+ * once, so a later statement on the same session is never answered from the persistence context.
  */
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<SessionEntity, String> {
@@ -100,7 +101,7 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
     // --- the rest: Hibernate Reactive ----------------------------------------------------------
 
     public Uni<Integer> markInitialized(String id) {
-        return getSession().chain(session -> session.createNativeQuery(SessionSql.MARK_INITIALIZED)
+        return inSession(session -> session.createNativeQuery(SessionSql.MARK_INITIALIZED)
                 .setParameter("id", id).executeUpdate());
     }
 
@@ -122,13 +123,13 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
         parameters.put("serverId", serverId);
         parameters.put("state", state);
         parameters.put("limit", limit);
-        return getSession().chain(session -> bind(session.createNativeQuery(SessionSql.LIST, SessionEntity.class),
+        return inSession(session -> bind(session.createNativeQuery(SessionSql.LIST, SessionEntity.class),
                 parameters).getResultList()
                 .invoke(rows -> rows.forEach(session::detach)));
     }
 
     private Uni<SessionEntity> single(String sql, Map<String, Object> parameters) {
-        return getSession().chain(session -> bind(session.createNativeQuery(sql, SessionEntity.class), parameters)
+        return inSession(session -> bind(session.createNativeQuery(sql, SessionEntity.class), parameters)
                 .getSingleResultOrNull()
                 .invoke(entity -> {
                     if (entity != null) {
@@ -138,8 +139,17 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
     }
 
     private Uni<Long> scalar(String sql, Map<String, Object> parameters) {
-        return getSession().chain(session -> bind(session.createNativeQuery(sql, Long.class), parameters)
+        return inSession(session -> bind(session.createNativeQuery(sql, Long.class), parameters)
                 .getSingleResultOrNull());
+    }
+
+    /**
+     * The statement on a Hibernate Reactive session opened for it (or the caller's, if one is open).
+     * A session holds a connection from open to close: opened around a whole request, it would sit
+     * on one while the reactive-client statements of that request wait for another.
+     */
+    private static <T> Uni<T> inSession(java.util.function.Function<Mutiny.Session, Uni<T>> statement) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> statement.apply(session)));
     }
 
     private static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> query, Map<String, Object> parameters) {

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mcp.sessionstore.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -51,7 +50,6 @@ public class SessionService {
                 .map(mapper::toView);
     }
 
-    @WithSession
     public Uni<Written> put(@NotNull String id, @Valid SessionFields fields, @NotNull Precondition precondition) {
         requireValidId(id);
         SessionFields given = fields == null ? SessionFields.empty() : fields;
@@ -77,7 +75,6 @@ public class SessionService {
                 .map(mapper::toView);
     }
 
-    @WithSession
     public Uni<SessionView> patch(@NotNull String id, @NotNull JsonNode patch, @NotNull Precondition precondition) {
         requireValidId(id);
         if (!patch.isObject()) {
@@ -93,7 +90,6 @@ public class SessionService {
                 .onItem().ifNull().failWith(() -> notFound(id));
     }
 
-    @WithSession
     public Uni<Void> delete(@NotNull String id, @NotNull Precondition precondition) {
         requireValidId(id);
         return repository.deleteLive(id, precondition.ifMatchVersion())
@@ -103,7 +99,6 @@ public class SessionService {
                                         + id + " has version " + version + ", not " + precondition.ifMatchVersion()))));
     }
 
-    @WithSession
     public Uni<SessionPage> list(String serverId, @NotNull ListQuery query) {
         return repository.list(query.afterId(), serverId, query.state(), query.limit() + 1)
                 .map(rows -> {

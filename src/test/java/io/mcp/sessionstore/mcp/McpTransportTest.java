@@ -23,18 +23,18 @@ import io.restassured.specification.RequestSpecification;
 
 /** The transport rules of /mcp, each status code with its cause. */
 @QuarkusTest
-class McpTransportTest {
+public class McpTransportTest {
 
     static final String ACCEPT_BOTH = "application/json, text/event-stream";
     static final String INITIALIZE = """
             {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",
              "capabilities":{},"clientInfo":{"name":"transport-test","version":"1"}}}""";
 
-    static RequestSpecification mcp(String key) {
+    public static RequestSpecification mcp(String key) {
         return given().header("Authorization", "Bearer " + key).accept(ACCEPT_BOTH).contentType("application/json");
     }
 
-    static String initialize(String key) {
+    public static String initialize(String key) {
         String id = mcp(key).body(INITIALIZE).post("/mcp").then().statusCode(200)
                 .contentType(containsString("text/event-stream"))
                 .header("Mcp-Session-Id", matchesPattern("[\\x21-\\x7E]{32,}"))
