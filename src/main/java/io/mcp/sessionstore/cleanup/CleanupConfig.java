@@ -2,6 +2,9 @@ package io.mcp.sessionstore.cleanup;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -35,5 +38,16 @@ public interface CleanupConfig {
     /** Rows deleted per statement (one transaction each). Env: SESSION_CLEANUP_BATCH_SIZE. */
     @WithName("batch-size")
     @WithDefault("5000")
+    @Min(1)
     int batchSize();
+
+    /**
+     * After each full batch the pass waits this many times as long as the batch took, so that it keeps
+     * the database busy at most 1 / (1 + ratio) of its time and live requests have the rest; 0 sends
+     * batch after batch. Env: SESSION_CLEANUP_PAUSE_RATIO.
+     */
+    @WithName("pause-ratio")
+    @WithDefault("1")
+    @PositiveOrZero
+    double pauseRatio();
 }

@@ -47,9 +47,9 @@ public class SessionCleanupJob {
         String mode = config.aggressive() ? "aggressive" : "standard";
         status.mode(mode);
         LOG.infof("MCP session cleanup scheduler started (mode=%s, interval=%s, aggressive_interval=%s, "
-                + "batch_size=%d, grace=%s, first_pass_in=%s)", mode, config.interval(),
+                + "batch_size=%d, grace=%s, first_pass_in=%s, pause_ratio=%s)", mode, config.interval(),
                 config.aggressive() ? config.aggressiveInterval() : "off", config.batchSize(), config.grace(),
-                config.initialDelay());
+                config.initialDelay(), config.pauseRatio());
     }
 
     private Uni<Void> runUnlessRunning(String trigger) {

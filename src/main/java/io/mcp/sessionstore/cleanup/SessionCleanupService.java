@@ -21,7 +21,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One cleanup pass: batches of {@link CleanupRepository#DELETE_EXPIRED_BATCH} until a batch comes
- * back short (nothing left that no one else holds) or the service is stopping. A pass never fails:
+ * back short (nothing left that no one else holds) or the service is stopping, with a pause after
+ * each full batch in proportion to its duration ({@link CleanupConfig#pauseRatio()}). A pass never fails:
  * its failure is logged, counted and reported, and the next tick tries again.
  */
 @ApplicationScoped
@@ -68,11 +69,28 @@ public class SessionCleanupService {
         int graceSeconds = (int) config.grace().toSeconds();
         int batchSize = config.batchSize();
         return Multi.createBy().repeating()
-                .uni(() -> repository.deleteExpiredBatch(graceSeconds, batchSize))
+                .uni(() -> pacedBatch(graceSeconds, batchSize))
                 .whilst(deleted -> deleted == batchSize && !stopping.get())
                 .collect().with(java.util.stream.Collectors.summingLong(Integer::longValue))
                 .map(deleted -> succeeded(trigger, deleted, started))
                 .onFailure().recoverWithItem(failure -> failed(trigger, failure, started));
+    }
+
+    private Uni<Integer> pacedBatch(int graceSeconds, int batchSize) {
+        long started = System.nanoTime();
+        return repository.deleteExpiredBatch(graceSeconds, batchSize).call(deleted -> {
+            Duration pause = pauseAfter(deleted, batchSize, Duration.ofNanos(System.nanoTime() - started),
+                    config.pauseRatio());
+            return pause.isZero() ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem().delayIt().by(pause);
+        });
+    }
+
+    /** No pause after a short batch: it was the pass's last. */
+    static Duration pauseAfter(int deleted, int batchSize, Duration batchTook, double pauseRatio) {
+        if (deleted < batchSize || pauseRatio <= 0) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos((long) (batchTook.toNanos() * pauseRatio));
     }
 
     private PassResult succeeded(String trigger, long deleted, long started) {
