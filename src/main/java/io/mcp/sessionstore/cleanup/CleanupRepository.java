@@ -1,6 +1,5 @@
 package io.mcp.sessionstore.cleanup;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,8 +54,7 @@ public class CleanupRepository {
                 .execute(BATCH.bind(Map.of("graceSeconds", graceSeconds, "batchSize", (long) batchSize)))
                 .chain(rows -> {
                     Row row = rows.iterator().next();
-                    List<String> withEvents = List.of(row.getArrayOfStrings("with_events"));
-                    return SessionEvents.deleteOf(connection, withEvents).replaceWith(row.getLong("deleted").intValue());
+                    return SessionEvents.deleteOf(connection, row.getArrayOfStrings("with_events")).replaceWith(row.getLong("deleted").intValue());
                 }));
     }
 }

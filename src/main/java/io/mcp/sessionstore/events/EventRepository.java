@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import io.mcp.sessionstore.sql.HibernateStatements;
 import io.mcp.sessionstore.sql.NamedSql;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -86,12 +86,12 @@ public class EventRepository implements PanacheRepositoryBase<SessionEventEntity
 
     /** Rows of (seq, stream_id, stored_bytes, created_at), newest first. */
     public Uni<List<Object[]>> recent(String sessionId, int limit) {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> {
+        return HibernateStatements.inSession(session -> {
             Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(EventSql.RECENT, Object[].class);
             query.setParameter("sessionId", sessionId);
             query.setParameter("limit", limit);
             return query.getResultList();
-        }));
+        });
     }
 
     private Uni<RowSet<Row>> prepared(NamedSql statement, Map<String, ?> parameters) {

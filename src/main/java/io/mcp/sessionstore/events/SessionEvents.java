@@ -1,7 +1,5 @@
 package io.mcp.sessionstore.events;
 
-import java.util.List;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -19,11 +17,11 @@ public final class SessionEvents {
     private SessionEvents() {
     }
 
-    public static Uni<Void> deleteOf(SqlConnection connection, List<String> sessionIds) {
-        if (sessionIds.isEmpty()) {
+    public static Uni<Void> deleteOf(SqlConnection connection, String... sessionIds) {
+        if (sessionIds.length == 0) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(DELETE_OF_SESSIONS).execute(Tuple.of(sessionIds.toArray(String[]::new)))
+        return connection.preparedQuery(DELETE_OF_SESSIONS).execute(Tuple.of(sessionIds))
                 .replaceWithVoid();
     }
 }

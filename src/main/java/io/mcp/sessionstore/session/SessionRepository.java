@@ -1,5 +1,7 @@
 package io.mcp.sessionstore.session;
 
+import static io.mcp.sessionstore.sql.HibernateStatements.inSession;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.mcp.sessionstore.events.SessionEvents;
 import io.mcp.sessionstore.sql.NamedSql;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -86,7 +87,7 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
         return pool.withTransaction(connection -> connection.preparedQuery(statement.sql())
                 .execute(statement.bind(parameters))
                 .chain(rows -> rows.size() == 0 ? Uni.createFrom().<Long>nullItem()
-                        : SessionEvents.deleteOf(connection, List.of(id))
+                        : SessionEvents.deleteOf(connection, id)
                                 .replaceWith(rows.iterator().next().getLong("version"))));
     }
 
@@ -141,15 +142,6 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
     private Uni<Long> scalar(String sql, Map<String, Object> parameters) {
         return inSession(session -> bind(session.createNativeQuery(sql, Long.class), parameters)
                 .getSingleResultOrNull());
-    }
-
-    /**
-     * The statement on a Hibernate Reactive session opened for it (or the caller's, if one is open).
-     * A session holds a connection from open to close: opened around a whole request, it would sit
-     * on one while the reactive-client statements of that request wait for another.
-     */
-    private static <T> Uni<T> inSession(java.util.function.Function<Mutiny.Session, Uni<T>> statement) {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> statement.apply(session)));
     }
 
     private static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> query, Map<String, Object> parameters) {
