@@ -9,8 +9,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** The scheduled removal of expired sessions. Environment variables in application.properties. */
-@ConfigMapping(prefix = "session.cleanup")
+/** The scheduled removal of expired sessions. Environment variables: see ConfigAliases. */
+@ConfigMapping(prefix = "cleanup")
 public interface CleanupConfig {
 
     /** Time between regular passes. Env: SESSION_CLEANUP_INTERVAL. */

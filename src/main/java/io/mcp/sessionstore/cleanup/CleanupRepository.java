@@ -4,15 +4,15 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.mcp.sessionstore.events.SessionEvents;
-import io.mcp.sessionstore.sql.NamedSql;
+import io.mcp.sessionstore.db.Database;
+import io.mcp.sessionstore.db.NamedSql;
+import io.mcp.sessionstore.events.EventService;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** The statement of a cleanup pass, one transaction per batch on the reactive client. */
 @ApplicationScoped
-public class CleanupRepository {
+class CleanupRepository {
 
     /**
      * Deletes up to {@code batchSize} sessions that expired more than {@code graceSeconds} ago, the
@@ -20,9 +20,9 @@ public class CleanupRepository {
      * waited for: passes never block each other or the activity endpoint, and never deadlock. The
      * outer condition re-checks the expiry of each locked row, so a session whose expiry moved
      * meanwhile is kept. The locked rows are addressed by their physical location (ctid), which they
-     * keep while locked: 17% faster than looking each id up again in the primary key. One row comes
+     * keep while locked (faster than looking each id up again in the primary key). One row comes
      * back, not one per session: decoding thousands of rows per batch made the JIT recompile the
-     * client's hot paths at the start of a pass (activity throughput halved for 8 s; 4 s with one row).
+     * client's hot paths at the start of a pass (docs/benchmarks.md).
      */
     static final String DELETE_EXPIRED_BATCH = """
             WITH deleted AS (
@@ -42,19 +42,20 @@ public class CleanupRepository {
 
     private static final NamedSql BATCH = NamedSql.of(DELETE_EXPIRED_BATCH);
 
-    private final Pool pool;
+    private final Database database;
 
-    public CleanupRepository(Pool pool) {
-        this.pool = pool;
+    CleanupRepository(Database database) {
+        this.database = database;
     }
 
     /** One batch and the events of the sessions it deleted, in one transaction; the number of sessions deleted. */
-    public Uni<Integer> deleteExpiredBatch(int graceSeconds, int batchSize) {
-        return pool.withTransaction(connection -> connection.preparedQuery(BATCH.sql())
+    Uni<Integer> deleteExpiredBatch(int graceSeconds, int batchSize) {
+        return database.transaction(connection -> connection.preparedQuery(BATCH.sql())
                 .execute(BATCH.bind(Map.of("graceSeconds", graceSeconds, "batchSize", (long) batchSize)))
                 .chain(rows -> {
                     Row row = rows.iterator().next();
-                    return SessionEvents.deleteOf(connection, row.getArrayOfStrings("with_events")).replaceWith(row.getLong("deleted").intValue());
+                    return EventService.deleteOf(connection, row.getArrayOfStrings("with_events"))
+                            .replaceWith(row.getLong("deleted").intValue());
                 }));
     }
 }

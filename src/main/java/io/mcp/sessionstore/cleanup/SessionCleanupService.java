@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.mcp.sessionstore.health.DatabaseHealth;
+import io.mcp.sessionstore.common.LogSafe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,19 +37,17 @@ public class SessionCleanupService {
     private final CleanupRepository repository;
     private final CleanupConfig config;
     private final CleanupStatus status;
-    private final DatabaseHealth databaseHealth;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
     private final Counter deletedCounter;
     private final Counter failureCounter;
     private final Timer passTimer;
 
-    public SessionCleanupService(CleanupRepository repository, CleanupConfig config, CleanupStatus status,
-            DatabaseHealth databaseHealth, MeterRegistry registry) {
+    SessionCleanupService(CleanupRepository repository, CleanupConfig config, CleanupStatus status,
+            MeterRegistry registry) {
         this.repository = repository;
         this.config = config;
         this.status = status;
-        this.databaseHealth = databaseHealth;
         this.deletedCounter = Counter.builder("mcp.sessions.cleanup.deleted")
                 .description("Expired sessions deleted by cleanup passes").register(registry);
         this.failureCounter = Counter.builder("mcp.sessions.cleanup.failures")
@@ -100,7 +98,6 @@ public class SessionCleanupService {
         passTimer.record(duration.toNanos(), TimeUnit.NANOSECONDS);
         lastSuccessEpochSeconds.set(now.getEpochSecond());
         status.succeeded(now, deleted);
-        databaseHealth.recordSuccess();
         LOG.infof("MCP session cleanup: deleted %d expired sessions in %d ms (trigger=%s)", deleted,
                 duration.toMillis(), trigger);
         return new PassResult(deleted, duration, null);
@@ -112,7 +109,6 @@ public class SessionCleanupService {
         failureCounter.increment();
         passTimer.record(duration.toNanos(), TimeUnit.NANOSECONDS);
         status.failed(Instant.now(), reason);
-        databaseHealth.recordOutcome(failure);
         LOG.errorf("session_cleanup_task_failed trigger=%s duration_ms=%d reason=\"%s\"", trigger,
                 duration.toMillis(), reason);
         return new PassResult(0, duration, reason);

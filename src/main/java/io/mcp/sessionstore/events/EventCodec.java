@@ -1,12 +1,11 @@
 package io.mcp.sessionstore.events;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-/** Message bytes as stored: UTF-8 JSON, deflated when compression is on and it pays. */
+/** Message bytes as stored: the UTF-8 JSON as sent, deflated when compression is on and it pays. */
 final class EventCodec {
 
     /** Below this, deflate's overhead eats the gain. */
@@ -18,11 +17,10 @@ final class EventCodec {
     private EventCodec() {
     }
 
-    static Stored encode(String json, boolean compression) {
-        if (json == null) {
+    static Stored encode(byte[] raw, boolean compression) {
+        if (raw == null) {
             return new Stored(null, false);
         }
-        byte[] raw = json.getBytes(StandardCharsets.UTF_8);
         if (!compression || raw.length < MIN_COMPRESS_BYTES) {
             return new Stored(raw, false);
         }
@@ -42,12 +40,9 @@ final class EventCodec {
         }
     }
 
-    static String decode(byte[] bytes, boolean compressed) {
-        if (bytes == null) {
-            return null;
-        }
-        if (!compressed) {
-            return new String(bytes, StandardCharsets.UTF_8);
+    static byte[] decode(byte[] bytes, boolean compressed) {
+        if (bytes == null || !compressed) {
+            return bytes;
         }
         Inflater inflater = new Inflater();
         try {
@@ -61,7 +56,7 @@ final class EventCodec {
                 }
                 out.write(buffer, 0, n);
             }
-            return out.toString(StandardCharsets.UTF_8);
+            return out.toByteArray();
         } catch (DataFormatException e) {
             throw new IllegalStateException("a stored event is not valid deflate data", e);
         } finally {

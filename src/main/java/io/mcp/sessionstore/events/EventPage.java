@@ -1,10 +1,12 @@
 package io.mcp.sessionstore.events;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Events of one stream, in order. A page holds at most the requested limit: continue after the last id. */
 @RegisterForReflection
@@ -15,13 +17,9 @@ public record EventPage(String streamId, List<Event> events) {
     public record Event(String id, @JsonRawValue String message, Instant createdAt) {
     }
 
-    /** The same events as Server-Sent Events: an id line and a data line each (empty data when priming). */
-    public String toServerSentEvents() {
-        StringBuilder sse = new StringBuilder();
-        for (Event event : events) {
-            sse.append("id: ").append(event.id()).append('\n')
-                    .append("data:").append(event.message() == null ? "" : " " + event.message()).append("\n\n");
-        }
-        return sse.toString();
+    /** The same events for {@link ServerSentEvents}. */
+    public List<ServerSentEvents.Event> toServerSentEvents() {
+        return events.stream().map(event -> new ServerSentEvents.Event(event.id(),
+                event.message() == null ? null : event.message().getBytes(StandardCharsets.UTF_8))).toList();
     }
 }

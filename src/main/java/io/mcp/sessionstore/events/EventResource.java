@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.mcp.sessionstore.health.DatabaseCalls;
+import io.mcp.sessionstore.common.InvalidInputException;
+import io.mcp.sessionstore.common.Limits;
 import io.smallrye.mutiny.Uni;
 
 /** The events of a session's resumable streams; JSON, or SSE with {@code Accept: text/event-stream}. */
@@ -23,11 +24,9 @@ import io.smallrye.mutiny.Uni;
 public class EventResource {
 
     private final EventService service;
-    private final DatabaseCalls database;
 
-    public EventResource(EventService service, DatabaseCalls database) {
+    public EventResource(EventService service) {
         this.service = service;
-        this.database = database;
     }
 
     @POST
@@ -36,8 +35,11 @@ public class EventResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> append(@PathParam("id") String id, @PathParam("streamId") String streamId,
             AppendRequest request) {
-        return database.bounded(service.append(id, streamId, request))
-                .map(result -> Response.status(Response.Status.CREATED).entity(result).build());
+        if (request == null) {
+            throw new InvalidInputException("invalid-append", "send either \"message\" or \"messages\"");
+        }
+        return service.append(id, streamId, request.eventMessages()).map(ids -> Response.status(Response.Status.CREATED)
+                .entity(new AppendResult(streamId, ids)).build());
     }
 
     @GET
@@ -45,7 +47,8 @@ public class EventResource {
     @Produces({ MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS })
     public Uni<Response> replay(@PathParam("id") String id, @QueryParam("after") String after,
             @QueryParam("limit") String limit, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return database.bounded(service.replayAfter(id, after, limit)).map(page -> render(page, accept));
+        int pageSize = Limits.parse(limit, EventService.MAX_PAGE, EventService.MAX_PAGE);
+        return service.replayAfter(id, after, pageSize).map(page -> render(page, accept));
     }
 
     @GET
@@ -54,12 +57,14 @@ public class EventResource {
     public Uni<Response> stream(@PathParam("id") String id, @PathParam("streamId") String streamId,
             @QueryParam("after") String after, @QueryParam("limit") String limit,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return database.bounded(service.readStream(id, streamId, after, limit)).map(page -> render(page, accept));
+        int pageSize = Limits.parse(limit, EventService.MAX_PAGE, EventService.MAX_PAGE);
+        return service.readStream(id, streamId, after, pageSize).map(page -> render(page, accept));
     }
 
     private static Response render(EventPage page, String accept) {
         if (prefersEventStream(accept)) {
-            return Response.ok(page.toServerSentEvents(), MediaType.SERVER_SENT_EVENTS + ";charset=UTF-8").build();
+            return Response.ok(ServerSentEvents.write(page.toServerSentEvents(), null), ServerSentEvents.MEDIA_TYPE)
+                    .build();
         }
         return Response.ok(page, MediaType.APPLICATION_JSON).build();
     }

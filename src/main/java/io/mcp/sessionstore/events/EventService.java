@@ -1,27 +1,27 @@
 package io.mcp.sessionstore.events;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.mcp.sessionstore.problem.Problem;
-import io.mcp.sessionstore.problem.ProblemException;
-import io.mcp.sessionstore.session.SessionId;
-import io.mcp.sessionstore.session.SqlValues;
+import io.mcp.sessionstore.common.EventsTrimmedException;
+import io.mcp.sessionstore.common.Ids;
+import io.mcp.sessionstore.common.InvalidInputException;
+import io.mcp.sessionstore.common.NotFoundException;
+import io.mcp.sessionstore.common.TooLargeException;
+import io.mcp.sessionstore.db.Database;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Appends and replays. Replay never crosses streams: an {@code after} id names its stream, and
- * only that stream's later events come back. A trimmed {@code after} is 410, so a caller knows its
- * replay would be incomplete rather than silently missing events.
+ * The event store's façade: appends and replays of a session's streams, the encoding a statement of
+ * the session store uses to append in the same statement as its activity, and the removal of the
+ * events of deleted sessions. Replay never crosses streams: an {@code after} id names its stream,
+ * and only that stream's later events come back. A trimmed {@code after} fails as
+ * {@link EventsTrimmedException}, so a caller knows its replay would be incomplete rather than
+ * silently missing events.
  */
 @ApplicationScoped
 public class EventService {
@@ -31,51 +31,76 @@ public class EventService {
 
     private final EventRepository repository;
     private final EventsConfig config;
-    private final ObjectMapper json;
+    private final Database database;
 
-    public EventService(EventRepository repository, EventsConfig config, ObjectMapper json) {
+    EventService(EventRepository repository, EventsConfig config, Database database) {
         this.repository = repository;
         this.config = config;
-        this.json = json;
+        this.database = database;
     }
 
-    public Uni<AppendResult> append(String sessionId, String streamId, AppendRequest request) {
-        requireValidId(sessionId, "session id");
-        requireValidId(streamId, "stream id");
-        List<String> messages = messagesOf(request);
-        ArrayNode stored = json.createArrayNode();
-        for (String message : messages) {
-            EventCodec.Stored encoded = EventCodec.encode(message, config.compression());
-            ObjectNode item = stored.addObject();
-            item.put("data", encoded.bytes() == null ? null : Base64.getEncoder().encodeToString(encoded.bytes()));
-            item.put("compressed", encoded.compressed());
+    /** Appends the messages to one stream in order; the ids of the new events, in that order. */
+    public Uni<List<String>> append(String sessionId, String streamId, List<EventMessage> messages) {
+        Ids.require("session id", sessionId);
+        Ids.require("stream id", streamId);
+        EncodedEvents encoded = encode(messages);
+        return repository.append(sessionId, streamId, encoded, config.maxPerSession()).map(lastSeq -> {
+            if (lastSeq == null) {
+                throw NotFoundException.session(sessionId);
+            }
+            return ids(streamId, lastSeq, messages.size());
+        });
+    }
+
+    /**
+     * Checks and encodes messages for a statement that appends them ({@link EventSql#insertAndTrimAfter}):
+     * at most MAX_EVENTS_PER_SESSION at once, none over {@link #MAX_MESSAGE_BYTES}.
+     */
+    public EncodedEvents encode(List<EventMessage> messages) {
+        if (messages.size() > config.maxPerSession()) {
+            throw new InvalidInputException("invalid-append", "at most " + config.maxPerSession()
+                    + " messages per append (MAX_EVENTS_PER_SESSION)");
         }
-        return repository.append(sessionId, streamId, messages.size(), config.maxPerSession(), stored.toString())
-                .map(seqs -> {
-                    if (seqs.isEmpty()) {
-                        throw sessionNotFound(sessionId);
-                    }
-                    return new AppendResult(streamId, seqs.stream().map(seq -> EventId.format(seq, streamId)).toList());
-                });
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).size() > MAX_MESSAGE_BYTES) {
+                throw new TooLargeException("message " + (i + 1) + " is over " + MAX_MESSAGE_BYTES
+                        + " bytes, the most one event holds");
+            }
+        }
+        return EncodedEvents.of(messages, config.compression());
+    }
+
+    /** The cap an appending statement binds as :cap. */
+    public int maxPerSession() {
+        return config.maxPerSession();
+    }
+
+    /** The ids of {@code count} events of one stream whose last sequence number is {@code lastSeq}. */
+    public static List<String> ids(String streamId, long lastSeq, int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (long seq = lastSeq - count + 1; seq <= lastSeq; seq++) {
+            ids.add(EventId.format(seq, streamId));
+        }
+        return ids;
     }
 
     /** The events of the stream of {@code after}, strictly after it. */
-    public Uni<EventPage> replayAfter(String sessionId, String after, String limit) {
-        requireValidId(sessionId, "session id");
+    public Uni<EventPage> replayAfter(String sessionId, String after, int limit) {
+        Ids.require("session id", sessionId);
         if (after == null || after.isBlank()) {
-            throw ProblemException.badRequest("invalid-query", "after (an event id) is required");
+            throw new InvalidInputException("invalid-query", "after (an event id) is required");
         }
         EventId afterId = EventId.parse(after.trim());
         if (afterId == null) {
             throw eventNotFound(sessionId, after);
         }
-        return read(sessionId, afterId.streamId(), afterId, parseLimit(limit));
+        return read(sessionId, afterId.streamId(), afterId, limit);
     }
 
     /** The events of one stream, from its start or after one of its events. */
-    public Uni<EventPage> readStream(String sessionId, String streamId, String after, String limit) {
-        requireValidId(sessionId, "session id");
-        requireValidId(streamId, "stream id");
+    public Uni<EventPage> readStream(String sessionId, String streamId, String after, int limit) {
+        Ids.require("session id", sessionId);
+        Ids.require("stream id", streamId);
         EventId afterId = null;
         if (after != null && !after.isBlank()) {
             afterId = EventId.parse(after.trim());
@@ -83,102 +108,64 @@ public class EventService {
                 throw eventNotFound(sessionId, after);
             }
         }
-        return read(sessionId, streamId, afterId, parseLimit(limit));
+        return read(sessionId, streamId, afterId, limit);
     }
 
     private Uni<EventPage> read(String sessionId, String streamId, EventId after, int limit) {
         long afterSeq = after == null ? 0 : after.seq();
         return repository.replayState(sessionId, afterSeq).chain(state -> {
             if (state == null) {
-                return Uni.createFrom().failure(sessionNotFound(sessionId));
+                return Uni.createFrom().failure(NotFoundException.session(sessionId));
             }
             if (after != null) {
-                long trimmedThrough = state.trimmedThrough();
-                String afterStream = state.afterStream();
-                if (afterStream == null && after.seq() <= trimmedThrough) {
-                    return Uni.createFrom().failure(new ProblemException(Problem.of(410, "events-trimmed", "Gone",
-                            "event " + after + " and older events of this session were dropped (at most "
-                                    + config.maxPerSession() + " are kept): replay from it would be incomplete")));
+                if (state.afterStream() == null && after.seq() <= state.trimmedThrough()) {
+                    return Uni.createFrom().failure(new EventsTrimmedException("event " + after
+                            + " and older events of this session were dropped (at most " + config.maxPerSession()
+                            + " are kept): replay from it would be incomplete"));
                 }
-                if (!streamId.equals(afterStream)) {
+                if (!streamId.equals(state.afterStream())) {
                     return Uni.createFrom().failure(eventNotFound(sessionId, after.toString()));
                 }
             }
-            return repository.eventsAfter(sessionId, streamId, afterSeq, limit)
-                    .map(stored -> new EventPage(streamId, stored.stream().map(event -> event(event, streamId)).toList()));
+            return repository.eventsAfter(sessionId, streamId, afterSeq, limit).map(stored -> new EventPage(streamId,
+                    stored.stream().map(event -> new EventPage.Event(EventId.format(event.seq(), streamId),
+                            text(EventCodec.decode(event.message(), event.compressed())), event.createdAt()))
+                            .toList()));
         });
     }
 
     /** A session's newest events across its streams (without their messages), newest first. */
-    public record RecentEvent(String id, String streamId, Long storedBytes, java.time.Instant createdAt) {
+    public record RecentEvent(String id, String streamId, Long storedBytes, Instant createdAt) {
     }
 
     public Uni<List<RecentEvent>> recent(String sessionId, int limit) {
-        return repository.recent(sessionId, limit).map(rows -> rows.stream().map(row -> {
-            String streamId = (String) row[1];
-            return new RecentEvent(EventId.format(SqlValues.longValue(row[0]), streamId), streamId,
-                    row[2] == null ? null : SqlValues.longValue(row[2]), SqlValues.instant(row[3]));
-        }).toList());
+        return database.call(repository.recent(sessionId, limit)).map(rows -> rows.stream()
+                .map(row -> new RecentEvent(EventId.format(row.seq, row.streamId), row.streamId,
+                        row.message == null ? null : (long) row.message.length, row.createdAt))
+                .toList());
     }
 
-    private static EventPage.Event event(EventRepository.StoredEvent stored, String streamId) {
-        return new EventPage.Event(EventId.format(stored.seq(), streamId),
-                EventCodec.decode(stored.message(), stored.compressed()), stored.createdAt());
+    /**
+     * Deletes the events of sessions that the same transaction has just deleted. It must be a
+     * statement of its own, after the one that deleted the sessions: an append that held a session's
+     * row lock until just before has committed its events by then, and this statement's snapshot sees
+     * them; once the row is gone no append can add more (appends update the live row first).
+     */
+    public static Uni<Void> deleteOf(SqlConnection connection, String... sessionIds) {
+        if (sessionIds.length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(DELETE_OF_SESSIONS).execute(io.vertx.mutiny.sqlclient.Tuple.of(sessionIds))
+                .replaceWithVoid();
     }
 
-    private List<String> messagesOf(AppendRequest request) {
-        if (request == null || (request.message() == null) == (request.messages() == null)) {
-            throw ProblemException.badRequest("invalid-append", "send either \"message\" or \"messages\"");
-        }
-        List<JsonNode> nodes = request.message() != null ? List.of(request.message()) : request.messages();
-        if (nodes.isEmpty()) {
-            throw ProblemException.badRequest("invalid-append", "\"messages\" must not be empty");
-        }
-        if (nodes.size() > config.maxPerSession()) {
-            throw ProblemException.badRequest("invalid-append", "at most " + config.maxPerSession()
-                    + " messages per append (MAX_EVENTS_PER_SESSION)");
-        }
-        List<String> messages = new ArrayList<>(nodes.size());
-        for (int i = 0; i < nodes.size(); i++) {
-            JsonNode node = nodes.get(i);
-            String text = node == null || node.isNull() ? null : node.toString();
-            if (text != null && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
-                throw new ProblemException(Problem.of(413, "payload-too-large", "Content Too Large",
-                        "message " + (i + 1) + " is over " + MAX_MESSAGE_BYTES + " bytes, the most one event holds"));
-            }
-            messages.add(text);
-        }
-        return messages;
+    static final String DELETE_OF_SESSIONS = "DELETE FROM session_events WHERE session_id = ANY ($1::varchar[])";
+
+    private static String text(byte[] utf8) {
+        return utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static int parseLimit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return MAX_PAGE;
-        }
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= MAX_PAGE) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("invalid-query", "limit must be between 1 and " + MAX_PAGE);
-    }
-
-    private static void requireValidId(String id, String what) {
-        String problem = SessionId.problemWith(id);
-        if (problem != null) {
-            throw ProblemException.badRequest("invalid-" + what.replace(' ', '-'),
-                    what + ": " + problem.replace("a session id", "it"));
-        }
-    }
-
-    private static ProblemException sessionNotFound(String sessionId) {
-        return ProblemException.notFound("no live session has the id " + sessionId);
-    }
-
-    private static ProblemException eventNotFound(String sessionId, String after) {
-        return ProblemException.notFound("session " + sessionId + " has no event " + after);
+    private static NotFoundException eventNotFound(String sessionId, String after) {
+        return new NotFoundException("session " + sessionId + " has no event " + after);
     }
 }

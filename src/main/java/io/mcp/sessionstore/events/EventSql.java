@@ -1,34 +1,55 @@
 package io.mcp.sessionstore.events;
 
-/** Every statement of the event store. Appends and reads never revive an expired session. */
-final class EventSql {
+/**
+ * Every statement of the event store, and the two fragments by which a statement of the session
+ * store appends a stream in the same statement as its activity. Appends and reads never revive an
+ * expired session.
+ */
+public final class EventSql {
 
     /**
-     * One append, one statement: takes the next sequence numbers by updating the session row (so
-     * appenders to one session queue on its row lock and commit in sequence order), inserts the
-     * events in the given order, and drops the oldest beyond the cap. :messages is a JSON array of
-     * {"data": base64 or null, "compressed": boolean}. No row comes back for an absent session.
+     * The SET items of an UPDATE of a live session row that reserve :eventCount sequence numbers
+     * (appenders to one session queue on its row lock and commit in sequence order) and move the
+     * trim point so that at most :cap events stay. RETURNING must give id, event_seq and
+     * events_trimmed_through to {@link #insertAndTrimAfter}.
      */
+    public static final String RESERVE_SEQUENCE = """
+            event_seq = event_seq + CAST(:eventCount AS bigint),
+            events_trimmed_through = CASE WHEN CAST(:eventCount AS bigint) > 0
+                THEN GREATEST(events_trimmed_through,
+                    event_seq + CAST(:eventCount AS bigint) - CAST(:cap AS bigint))
+                ELSE events_trimmed_through END""";
+
+    /**
+     * The CTEs that follow the reserving one (named {@code reserving}): insert :messages (bytea[],
+     * null for a priming event) with :compressed (boolean[]) in their order, and drop the events
+     * beyond the cap. Nothing happens when the reserving CTE returned no row (no live session).
+     */
+    public static String insertAndTrimAfter(String reserving) {
+        return """
+                inserted AS (
+                    INSERT INTO session_events (session_id, seq, stream_id, message, compressed, created_at)
+                    SELECT {r}.id, {r}.event_seq - CAST(:eventCount AS bigint) + messages.position, :streamId,
+                           messages.data, messages.compressed, now()
+                    FROM {r}, unnest(CAST(:messages AS bytea[]), CAST(:compressed AS boolean[]))
+                        WITH ORDINALITY AS messages(data, compressed, position)
+                ), trimmed AS (
+                    DELETE FROM session_events USING {r}
+                    WHERE CAST(:eventCount AS bigint) > 0 AND session_events.session_id = {r}.id
+                      AND session_events.seq <= {r}.events_trimmed_through
+                )""".replace("{r}", reserving);
+    }
+
+    /** An append on its own (the REST API): no activity, the session's TTL is not extended. */
     static final String APPEND = """
             WITH reserved AS (
-                UPDATE sessions SET
-                    event_seq = event_seq + :count,
-                    events_trimmed_through = GREATEST(events_trimmed_through, event_seq + :count - :cap)
+                UPDATE sessions SET\s""" + RESERVE_SEQUENCE + """
+
                 WHERE id = :sessionId AND expires_at > now()
-                RETURNING event_seq, events_trimmed_through
-            ), inserted AS (
-                INSERT INTO session_events (session_id, seq, stream_id, message, compressed, created_at)
-                SELECT :sessionId, reserved.event_seq - :count + messages.position, :streamId,
-                       decode(messages.item ->> 'data', 'base64'), CAST(messages.item ->> 'compressed' AS boolean), now()
-                FROM reserved, jsonb_array_elements(CAST(CAST(:messages AS text) AS jsonb))
-                    WITH ORDINALITY AS messages(item, position)
-                RETURNING seq, created_at
-            ), trimmed AS (
-                DELETE FROM session_events USING reserved
-                WHERE session_events.session_id = :sessionId
-                  AND session_events.seq <= reserved.events_trimmed_through
-            )
-            SELECT seq FROM inserted ORDER BY seq""";
+                RETURNING id, event_seq, events_trimmed_through
+            ),\s""" + insertAndTrimAfter("reserved") + """
+
+            SELECT event_seq FROM reserved""";
 
     /** Whether the session is live, how far it was trimmed, and the stream of the event :afterSeq. */
     static final String REPLAY_STATE = """
@@ -42,13 +63,6 @@ final class EventSql {
             FROM session_events
             WHERE session_id = :sessionId AND stream_id = :streamId AND seq > :afterSeq
             ORDER BY seq
-            LIMIT :limit""";
-
-    /** The newest events of a session, all streams: what a health check shows. */
-    static final String RECENT = """
-            SELECT seq, stream_id, octet_length(message) AS stored_bytes, created_at
-            FROM session_events WHERE session_id = :sessionId
-            ORDER BY seq DESC
             LIMIT :limit""";
 
     private EventSql() {

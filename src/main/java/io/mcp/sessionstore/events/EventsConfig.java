@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** The event store. Environment variables in application.properties. */
+/** The event store. Environment variables: see ConfigAliases. */
 @ConfigMapping(prefix = "events")
 public interface EventsConfig {
 

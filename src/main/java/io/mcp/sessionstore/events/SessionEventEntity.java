@@ -9,16 +9,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * A row of {@code session_events}. Written and read by the statements in {@link EventSql}; mapped
- * so that Hibernate validates the Flyway schema at start.
+ * so that Hibernate validates the Flyway schema at start and the health check's listing of recent
+ * events is a Panache query.
  */
 @Entity
 @Table(name = "session_events")
 @IdClass(SessionEventEntity.Key.class)
-public class SessionEventEntity extends PanacheEntityBase {
+public class SessionEventEntity {
 
     @Id
     @Column(name = "session_id", length = 128)

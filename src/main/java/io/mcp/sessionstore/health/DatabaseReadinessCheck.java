@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.mcp.sessionstore.db.DatabaseOutcomes;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 
@@ -26,11 +27,11 @@ public class DatabaseReadinessCheck implements AsyncHealthCheck {
     }
 
     private final SessionStats stats;
-    private final DatabaseHealth health;
+    private final DatabaseOutcomes health;
     private final HealthConfig config;
     private final AtomicReference<Probe> lastProbe = new AtomicReference<>();
 
-    public DatabaseReadinessCheck(SessionStats stats, DatabaseHealth health, HealthConfig config) {
+    public DatabaseReadinessCheck(SessionStats stats, DatabaseOutcomes health, HealthConfig config) {
         this.stats = stats;
         this.health = health;
         this.config = config;

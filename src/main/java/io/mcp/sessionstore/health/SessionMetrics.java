@@ -7,11 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 
 /**
- * The active-sessions gauge. A scrape never waits for the database: it reads the last count and,
- * when that is older than SESSION_METRICS_INTERVAL, starts one recount in the background. So the
- * database is counted at most once per interval, and not at all while nobody scrapes.
+ * The session counts as gauges and for the MCP health tool, counted at most once per
+ * SESSION_METRICS_INTERVAL: a scrape never waits for the database (it reads the last count and,
+ * when that is stale, starts one recount in the background), and nothing counts while nobody asks.
  */
 @ApplicationScoped
 public class SessionMetrics {
@@ -38,13 +39,26 @@ public class SessionMetrics {
         countedAt = Instant.now();
     }
 
+    /** The last count when it is fresh, else a new one (which becomes the last). */
+    public Uni<SessionStats.Counts> recentCounts() {
+        SessionStats.Counts counts = latest;
+        if (counts != null && !stale()) {
+            return Uni.createFrom().item(counts);
+        }
+        return stats.counts(config.dbTimeout()).invoke(this::update);
+    }
+
     double activeForScrape() {
-        if (countedAt.plus(config.metricsInterval()).isBefore(Instant.now()) && refreshing.compareAndSet(false, true)) {
+        if (stale() && refreshing.compareAndSet(false, true)) {
             stats.counts(config.dbTimeout())
                     .eventually(() -> refreshing.set(false))
                     .subscribe().with(this::update, failure -> { /* the gauge keeps its last value */ });
         }
         SessionStats.Counts counts = latest;
         return counts == null ? Double.NaN : counts.active();
+    }
+
+    private boolean stale() {
+        return countedAt.plus(config.metricsInterval()).isBefore(Instant.now());
     }
 }

@@ -1,24 +1,23 @@
 package io.mcp.sessionstore.health;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.mcp.sessionstore.db.Database;
+import io.mcp.sessionstore.db.NamedSql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
-/**
- * Store-wide figures and the liveness of the database, straight on the reactive pool: these run
- * outside any request's Hibernate session (probes, metric scrapes).
- */
+/** Store-wide figures and the liveness of the database, each one statement bounded by its own timeout. */
 @ApplicationScoped
 public class SessionStats {
 
     /** One sequential scan; expired rows are the ones cleanup has not removed yet. */
-    static final String COUNT_SESSIONS = """
-            SELECT count(*) AS total, count(*) FILTER (WHERE expires_at > now()) AS active FROM sessions""";
-    static final String PING = "SELECT 1";
+    static final NamedSql COUNT_SESSIONS = NamedSql.of("""
+            SELECT count(*) AS total, count(*) FILTER (WHERE expires_at > now()) AS active FROM sessions""");
+    static final NamedSql PING = NamedSql.of("SELECT 1");
 
     public record Counts(long total, long active) {
         public long expired() {
@@ -26,23 +25,20 @@ public class SessionStats {
         }
     }
 
-    private final Pool pool;
-    private final DatabaseCalls database;
+    private final Database database;
 
-    public SessionStats(Pool pool, DatabaseCalls database) {
-        this.pool = pool;
+    public SessionStats(Database database) {
         this.database = database;
     }
 
     public Uni<Counts> counts(Duration timeout) {
-        return database.bounded(pool.query(COUNT_SESSIONS).execute()
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new Counts(row.getLong("total"), row.getLong("active"));
-                }), timeout);
+        return database.execute(COUNT_SESSIONS, Map.of(), timeout).map(rows -> {
+            Row row = rows.iterator().next();
+            return new Counts(row.getLong("total"), row.getLong("active"));
+        });
     }
 
     public Uni<Void> ping(Duration timeout) {
-        return database.bounded(pool.query(PING).execute().replaceWithVoid(), timeout);
+        return database.execute(PING, Map.of(), timeout).replaceWithVoid();
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.mcp.sessionstore.problem.Problem;
 import io.mcp.sessionstore.problem.ProblemException;
 import io.mcp.sessionstore.problem.ProblemMappers;
+import io.mcp.sessionstore.problem.ProblemType;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 
 /**
@@ -33,7 +34,7 @@ public class ShutdownGate {
     @ServerRequestFilter(preMatching = true, priority = 0)
     public void refuseWhenClosed() {
         if (closed) {
-            throw new ProblemException(Problem.of(503, "shutting-down", "Service Unavailable",
+            throw new ProblemException(Problem.of(ProblemType.SHUTTING_DOWN,
                     "this replica is shutting down; retry the request"),
                     Map.of(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS, "Connection", "close"));
         }

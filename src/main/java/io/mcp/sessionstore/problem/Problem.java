@@ -1,9 +1,10 @@
 package io.mcp.sessionstore.problem;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * An RFC 9457 problem detail. {@code type} is a URN naming the kind of problem; {@code errors}
@@ -21,7 +22,17 @@ public record Problem(String type, String title, int status, String detail, Stri
     public record FieldError(String field, String message) {
     }
 
-    public static Problem of(int status, String slug, String title, String detail) {
+    public static Problem of(ProblemType type, String detail) {
+        return new Problem(TYPE_PREFIX + type.slug(), type.title(), type.status(), detail, null, null);
+    }
+
+    /** A 400 of its own kind: invalid-query, invalid-session-id, ... */
+    public static Problem badRequest(String kind, String detail) {
+        return new Problem(TYPE_PREFIX + kind, ProblemType.BAD_REQUEST_TITLE, 400, detail, null, null);
+    }
+
+    /** A status without a type of its own (405, 406, 415 from the REST layer). */
+    static Problem ofStatus(int status, String title, String slug, String detail) {
         return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null);
     }
 

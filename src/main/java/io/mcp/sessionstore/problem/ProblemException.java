@@ -2,7 +2,10 @@ package io.mcp.sessionstore.problem;
 
 import java.util.Map;
 
-/** Ends a request with the given problem (and response headers), whatever layer throws it. */
+/**
+ * Ends a request with this problem (and response headers). Thrown only at the HTTP edge (request
+ * filters); services throw the domain exceptions of the common package instead.
+ */
 public class ProblemException extends RuntimeException {
 
     private final Problem problem;
@@ -24,17 +27,5 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
-    }
-
-    public static ProblemException notFound(String detail) {
-        return new ProblemException(Problem.of(404, "not-found", "Not Found", detail));
-    }
-
-    public static ProblemException badRequest(String slug, String detail) {
-        return new ProblemException(Problem.of(400, slug, "Bad Request", detail));
-    }
-
-    public static ProblemException preconditionFailed(String detail) {
-        return new ProblemException(Problem.of(412, "precondition-failed", "Precondition Failed", detail));
     }
 }

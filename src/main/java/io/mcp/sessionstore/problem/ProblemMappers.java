@@ -1,7 +1,9 @@
 package io.mcp.sessionstore.problem;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
@@ -23,13 +25,21 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import io.mcp.sessionstore.session.SessionFields;
-import io.mcp.sessionstore.session.SessionService;
+import io.mcp.sessionstore.common.ConcurrentWriteException;
+import io.mcp.sessionstore.common.EventsTrimmedException;
+import io.mcp.sessionstore.common.InvalidInputException;
+import io.mcp.sessionstore.common.LogSafe;
+import io.mcp.sessionstore.common.NotFoundException;
+import io.mcp.sessionstore.common.PreconditionFailedException;
+import io.mcp.sessionstore.common.StoreException;
+import io.mcp.sessionstore.common.TooLargeException;
+import io.mcp.sessionstore.db.DatabaseFailures;
 
 /**
- * Turns every failure into an RFC 9457 problem: the caller's mistakes into 4xx naming the problem,
- * an unreachable database into 503 with Retry-After, anything else into a bare 500 whose details go
- * to the log under an error id. No body ever carries a stack trace or a Java class name.
+ * Turns every failure into an RFC 9457 problem: the domain exceptions and the caller's mistakes into
+ * 4xx naming the problem, an unreachable database into 503 with Retry-After, anything else into a
+ * bare 500 whose details (masked) go to the log under an error id. No body ever carries a stack
+ * trace or a Java class name.
  */
 public class ProblemMappers {
 
@@ -40,6 +50,27 @@ public class ProblemMappers {
 
     public ProblemMappers(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** The problem a domain failure is, for every REST route. */
+    public static Problem problemOf(StoreException failure) {
+        return switch (failure) {
+            case NotFoundException e -> Problem.of(ProblemType.NOT_FOUND, e.getMessage());
+            case PreconditionFailedException e -> Problem.of(ProblemType.PRECONDITION_FAILED, e.getMessage());
+            case ConcurrentWriteException e -> Problem.of(ProblemType.CONCURRENT_MODIFICATION, e.getMessage());
+            case EventsTrimmedException e -> Problem.of(ProblemType.EVENTS_TRIMMED, e.getMessage());
+            case TooLargeException e -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
+            case InvalidInputException e -> Problem.badRequest(e.kind(), e.getMessage()).withErrors(e.fields().isEmpty()
+                    ? null : e.fields().stream().map(f -> new Problem.FieldError(f.name(), f.message())).toList());
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response domain(StoreException e, UriInfo uri) {
+        if (e instanceof InvalidInputException invalid && invalid.getCause() instanceof JsonProcessingException parsing) {
+            return jsonProblem(parsing, uri);
+        }
+        return respond(problemOf(e), uri).build();
     }
 
     @ServerExceptionMapper
@@ -58,14 +89,9 @@ public class ProblemMappers {
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
             errors.add(new Problem.FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
         }
-        errors.sort(java.util.Comparator.comparing(Problem.FieldError::field));
-        return respond(Problem.of(400, "validation", "Bad Request", "the request has invalid fields")
-                .withErrors(errors), uri).build();
-    }
-
-    @ServerExceptionMapper
-    public Response invalidPatch(SessionService.InvalidPatchException e, UriInfo uri) {
-        return jsonProblem((JsonProcessingException) e.getCause(), uri);
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return respond(Problem.of(ProblemType.VALIDATION, "the request has invalid fields").withErrors(errors), uri)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -90,7 +116,8 @@ public class ProblemMappers {
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        Response.ResponseBuilder response = respond(Problem.of(status, slug(title), title, detailFor(status, uri)), uri);
+        Response.ResponseBuilder response = respond(Problem.ofStatus(status, title, slug(title), detailFor(status, uri)),
+                uri);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase(HttpHeaders.ALLOW) || name.equalsIgnoreCase(HttpHeaders.WWW_AUTHENTICATE)) {
                 values.forEach(value -> response.header(name, value));
@@ -102,46 +129,56 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseFailures.isUnavailable(e)) {
-            LOG.warnf("database unavailable: %s", rootMessage(e));
-            return respond(Problem.of(503, "database-unavailable", "Service Unavailable",
+            LOG.warnf("database unavailable: %s", LogSafe.reason(e));
+            return respond(Problem.of(ProblemType.DATABASE_UNAVAILABLE,
                     "the session database cannot be reached right now; retry later"), uri)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "unexpected failure, error id %s", errorId);
-        return respond(Problem.of(500, "internal-error", "Internal Server Error",
+        logUnexpected(errorId, e);
+        return respond(Problem.of(ProblemType.INTERNAL_ERROR,
                 "an unexpected error occurred; the log has details under error id " + errorId), uri).build();
     }
 
+    /**
+     * A 500's log line: every cause with its message masked, and where it was thrown, but never a raw
+     * exception message, which may hold a connection URI with its password.
+     */
+    public static void logUnexpected(String errorId, Throwable e) {
+        Throwable root = LogSafe.rootCause(e);
+        StackTraceElement[] frames = root.getStackTrace();
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < Math.min(frames.length, 8); i++) {
+            where.append("\n\tat ").append(frames[i]);
+        }
+        LOG.errorf("unexpected failure, error id %s: %s%s", errorId, LogSafe.causes(e), where);
+    }
+
     private Response jsonProblem(JsonProcessingException e, UriInfo uri) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProblemException reading) { // e.g. the body size limit, hit mid-parse
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ProblemException reading) { // the body size limit, hit mid-parse
                 return problem(reading, uri);
+            }
+            if (cause instanceof StoreException domain) { // a read-only property, named by its feature
+                return respond(problemOf(domain), uri).build();
             }
         }
         Problem problem = switch (e) {
-            case UnrecognizedPropertyException unknown -> unknownProperty(unknown);
-            case InvalidFormatException format -> Problem.of(400, "validation", "Bad Request",
+            case UnrecognizedPropertyException unknown -> Problem.of(ProblemType.VALIDATION,
+                    "unknown property '" + unknown.getPropertyName() + "'")
+                    .withErrors(List.of(new Problem.FieldError(path(unknown),
+                            "unknown property '" + unknown.getPropertyName() + "'")));
+            case InvalidFormatException format -> Problem.of(ProblemType.VALIDATION,
                     "property '" + path(format) + "' has a value of the wrong type")
                     .withErrors(List.of(new Problem.FieldError(path(format), "wrong type")));
-            case MismatchedInputException mismatch when !path(mismatch).isEmpty() -> Problem.of(400, "validation",
-                    "Bad Request", "property '" + path(mismatch) + "' has a value of the wrong type or shape")
+            case MismatchedInputException mismatch when !path(mismatch).isEmpty() -> Problem.of(ProblemType.VALIDATION,
+                    "property '" + path(mismatch) + "' has a value of the wrong type or shape")
                     .withErrors(List.of(new Problem.FieldError(path(mismatch), "wrong type or shape")));
-            case MismatchedInputException mismatch -> Problem.of(400, "malformed-json", "Bad Request",
+            case MismatchedInputException mismatch -> Problem.of(ProblemType.MALFORMED_JSON,
                     "the body is not the JSON object this endpoint takes");
-            default -> Problem.of(400, "malformed-json", "Bad Request",
-                    "the body is not valid JSON" + location(e));
+            default -> Problem.of(ProblemType.MALFORMED_JSON, "the body is not valid JSON" + location(e));
         };
         return respond(problem, uri).build();
-    }
-
-    private static Problem unknownProperty(UnrecognizedPropertyException e) {
-        String name = e.getPropertyName();
-        String detail = SessionFields.READ_ONLY.contains(name)
-                ? "property '" + name + "' is read-only: the server manages it"
-                : "unknown property '" + name + "'";
-        return Problem.of(400, "validation", "Bad Request", detail)
-                .withErrors(List.of(new Problem.FieldError(path(e), detail)));
     }
 
     private static String path(JsonMappingException e) {
@@ -183,15 +220,7 @@ public class ProblemMappers {
     }
 
     private static String slug(String title) {
-        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     private Response.ResponseBuilder respond(Problem problem, UriInfo uri) {

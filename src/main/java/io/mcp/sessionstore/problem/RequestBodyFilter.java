@@ -35,7 +35,7 @@ public class RequestBodyFilter {
         try {
             bytes = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("invalid-content-length", "Content-Length is not a number");
+            throw new ProblemException(Problem.badRequest("invalid-content-length", "Content-Length is not a number"));
         }
         if (bytes == 0) {
             request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
@@ -46,6 +46,6 @@ public class RequestBodyFilter {
     }
 
     static ProblemException tooLarge(String detail) {
-        return new ProblemException(Problem.of(413, "payload-too-large", "Content Too Large", detail));
+        return new ProblemException(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, detail));
     }
 }

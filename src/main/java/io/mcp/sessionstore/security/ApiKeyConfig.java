@@ -7,8 +7,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** API keys. Env: MCP_API_KEYS, MCP_AUTH_ENABLED. */
-@ConfigMapping(prefix = "mcp")
+/** API keys. Env: MCP_API_KEYS, MCP_AUTH_ENABLED (see ConfigAliases). */
+@ConfigMapping(prefix = "auth")
 public interface ApiKeyConfig {
 
     /**
@@ -19,7 +19,7 @@ public interface ApiKeyConfig {
     Optional<List<String>> apiKeys();
 
     /** Whether the API requires a key. Turning it off is for a trusted network only. */
-    @WithName("auth-enabled")
+    @WithName("enabled")
     @WithDefault("true")
     boolean authEnabled();
 }

@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.mcp.sessionstore.problem.Problem;
 import io.mcp.sessionstore.problem.ProblemException;
+import io.mcp.sessionstore.problem.ProblemType;
 
 /**
  * Every REST route of this service needs {@code Authorization: Bearer <key>}; the Quarkus routes
@@ -16,8 +17,6 @@ import io.mcp.sessionstore.problem.ProblemException;
  */
 public class ApiKeyFilter {
 
-    /** The request property holding the id of the key that authenticated the request. */
-    public static final String KEY_ID = "mcp.api-key.id";
     private static final String BEARER = "Bearer ";
     private static final String CHALLENGE = "Bearer realm=\"mcp-session-store\"";
 
@@ -32,7 +31,6 @@ public class ApiKeyFilter {
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request) {
         if (!keys.enabled()) {
-            request.setProperty(KEY_ID, "anonymous");
             caller.keyId("anonymous");
             return;
         }
@@ -44,12 +42,11 @@ public class ApiKeyFilter {
         if (keyId == null) {
             throw unauthorized("the API key is not valid", CHALLENGE + ", error=\"invalid_token\"");
         }
-        request.setProperty(KEY_ID, keyId);
         caller.keyId(keyId);
     }
 
     private static ProblemException unauthorized(String detail, String challenge) {
-        return new ProblemException(Problem.of(401, "unauthorized", "Unauthorized", detail),
+        return new ProblemException(Problem.of(ProblemType.UNAUTHORIZED, detail),
                 java.util.Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
     }
 }

@@ -1,5 +1,7 @@
 package io.mcp.sessionstore.session;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +32,12 @@ public record ActivityRequest(
 
     public long errorIncrement() {
         return errors == null ? 0 : errors;
+    }
+
+    Activity toActivity() {
+        List<ToolCall> calls = toolCall == null ? List.of()
+                : List.of(new ToolCall(toolCall.name(), toolCall.durationMs(), toolCall.ok() == null || toolCall.ok()));
+        return new Activity(requestIncrement(), toolCallIncrement(), errorIncrement(), calls, false);
     }
 
     public record ToolCallInput(

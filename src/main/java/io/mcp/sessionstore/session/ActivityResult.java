@@ -1,7 +1,14 @@
 package io.mcp.sessionstore.session;
 
 import java.time.Instant;
+import java.util.List;
 
-/** What the activity endpoint answers: the new expiry and the counters after this call. */
-public record ActivityResult(String id, Instant expiresAt, SessionView.Metrics metrics, long version) {
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * What recording activity gave: the new expiry and the counters after it (what the activity
+ * endpoint answers), and the ids of the events it appended.
+ */
+public record ActivityResult(String id, Instant expiresAt, SessionView.Metrics metrics, long version,
+        @JsonIgnore List<String> eventIds) {
 }

@@ -1,14 +1,12 @@
 package io.mcp.sessionstore.session;
 
-import io.mcp.sessionstore.problem.ProblemException;
+import io.mcp.sessionstore.common.InvalidInputException;
 
 /**
  * The conditional request headers of RFC 9110 as this API uses them: {@code If-Match: "<version>"}
  * (or {@code *}) and {@code If-None-Match: *}. Weak tags never match (strong comparison).
  */
 public record Precondition(Long ifMatchVersion, boolean ifMatchAny, boolean ifNoneMatchAny) {
-
-    public static final Precondition NONE = new Precondition(null, false, false);
 
     public static Precondition parse(String ifMatch, String ifNoneMatch) {
         Long version = null;
@@ -20,7 +18,7 @@ public record Precondition(Long ifMatchVersion, boolean ifMatchAny, boolean ifNo
             } else {
                 version = versionOf(value);
                 if (version == null) {
-                    throw ProblemException.badRequest("invalid-precondition",
+                    throw new InvalidInputException("invalid-precondition",
                             "If-Match must be * or one entity tag \"<version>\" as sent in ETag");
                 }
             }
@@ -28,7 +26,7 @@ public record Precondition(Long ifMatchVersion, boolean ifMatchAny, boolean ifNo
         boolean noneMatchAny = false;
         if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
             if (!ifNoneMatch.trim().equals("*")) {
-                throw ProblemException.badRequest("invalid-precondition",
+                throw new InvalidInputException("invalid-precondition",
                         "If-None-Match on a write must be * (create only)");
             }
             noneMatchAny = true;
@@ -52,10 +50,6 @@ public record Precondition(Long ifMatchVersion, boolean ifMatchAny, boolean ifNo
             }
         }
         return false;
-    }
-
-    public boolean requiresExisting() {
-        return ifMatchVersion != null || ifMatchAny;
     }
 
     private static Long versionOf(String tag) {

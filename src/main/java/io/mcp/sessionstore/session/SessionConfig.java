@@ -1,7 +1,5 @@
 package io.mcp.sessionstore.session;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -18,12 +16,4 @@ public interface SessionConfig {
     @WithName("max-tool-calls")
     @WithDefault("100")
     int maxToolCalls();
-
-    /**
-     * How long a request waits for the database (connection and statement) before it answers 503.
-     * Env: SESSION_DB_TIMEOUT.
-     */
-    @WithName("db-timeout")
-    @WithDefault("5s")
-    Duration dbTimeout();
 }

@@ -7,16 +7,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
- * A row of {@code sessions}. Rows are written only by the single statements in {@link SessionSql};
- * Hibernate maps what they return and validates the Flyway schema at start. JSON columns arrive as
- * text (the statements cast them), so no JSON mapping layer sits between the database and the API.
+ * The {@code sessions} table as Hibernate validates it against the Flyway schema at start. Rows are
+ * written and read only by the statements in {@link SessionSql} on the reactive client, which map
+ * them straight to {@link SessionView} ({@link SessionRows}).
  */
 @Entity
 @Table(name = "sessions")
-public class SessionEntity extends PanacheEntityBase {
+public class SessionEntity {
 
     @Id
     @Column(length = 128)

@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mcp.sessionstore.health.DatabaseCalls;
+import io.mcp.sessionstore.common.InvalidInputException;
 import io.smallrye.mutiny.Uni;
 
 /** HTTP over {@link SessionService}: statuses, ETags, Location. Every route needs an API key. */
@@ -34,17 +34,15 @@ public class SessionResource {
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final SessionService service;
-    private final DatabaseCalls database;
 
-    public SessionResource(SessionService service, DatabaseCalls database) {
+    public SessionResource(SessionService service) {
         this.service = service;
-        this.database = database;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<SessionView>> create(SessionFields fields) {
-        return bounded(service.create(fields)).map(session -> RestResponse.ResponseBuilder
+        return service.create(fields).map(session -> RestResponse.ResponseBuilder
                 .<SessionView>created(location(session.id())).entity(session)
                 .header(HttpHeaders.ETAG, Precondition.etag(session.version())).build());
     }
@@ -56,7 +54,7 @@ public class SessionResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Precondition precondition = Precondition.parse(ifMatch, ifNoneMatch);
-        return bounded(service.put(id, fields, precondition)).map(written -> {
+        return service.put(id, fields, precondition).map(written -> {
             var response = written.created()
                     ? RestResponse.ResponseBuilder.<SessionView>created(location(id))
                     : RestResponse.ResponseBuilder.<SessionView>ok();
@@ -69,7 +67,7 @@ public class SessionResource {
     @Path("{id}")
     public Uni<RestResponse<SessionView>> get(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return bounded(service.get(id)).map(session -> {
+        return service.get(id).map(session -> {
             String etag = Precondition.etag(session.version());
             if (Precondition.noneMatchHits(ifNoneMatch, session.version())) {
                 return RestResponse.ResponseBuilder.<SessionView>notModified().header(HttpHeaders.ETAG, etag).build();
@@ -85,10 +83,9 @@ public class SessionResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Precondition precondition = Precondition.parse(ifMatch, null);
         if (patch == null) {
-            throw io.mcp.sessionstore.problem.ProblemException.badRequest("invalid-patch",
-                    "a merge patch body is required");
+            throw new InvalidInputException("invalid-patch", "a merge patch body is required");
         }
-        return bounded(service.patch(id, patch, precondition)).map(session -> RestResponse.ResponseBuilder
+        return service.patch(id, patch, precondition).map(session -> RestResponse.ResponseBuilder
                 .ok(session).header(HttpHeaders.ETAG, Precondition.etag(session.version())).build());
     }
 
@@ -96,7 +93,7 @@ public class SessionResource {
     @Path("{id}/activity")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ActivityResult> recordActivity(@PathParam("id") String id, ActivityRequest activity) {
-        return bounded(service.recordActivity(id, activity));
+        return service.recordActivity(id, activity);
     }
 
     @DELETE
@@ -104,20 +101,16 @@ public class SessionResource {
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Precondition precondition = Precondition.parse(ifMatch, null);
-        return bounded(service.delete(id, precondition)).map(ignored -> RestResponse.noContent());
+        return service.delete(id, precondition).map(ignored -> RestResponse.noContent());
     }
 
     @GET
     public Uni<SessionPage> list(@QueryParam("serverId") String serverId, @QueryParam("state") String state,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return bounded(service.list(serverId, ListQuery.parse(state, limit, cursor)));
+        return service.list(serverId, ListQuery.parse(state, limit, cursor));
     }
 
     private static URI location(String id) {
         return UriBuilder.fromPath("/sessions/{id}").build(id);
-    }
-
-    private <T> Uni<T> bounded(Uni<T> work) {
-        return database.bounded(work);
     }
 }

@@ -1,49 +1,40 @@
 package io.mcp.sessionstore.session;
 
-import java.time.OffsetDateTime;
+import java.util.List;
 
+import io.mcp.sessionstore.db.SqlValues;
+import io.mcp.sessionstore.events.EventService;
 import io.vertx.mutiny.sqlclient.Row;
 
-/** Rows of {@link SessionSql#COLUMNS} as the reactive client returns them. */
+/** Rows of {@link SessionSql} as the reactive client returns them, straight into API values. */
 final class SessionRows {
 
     private SessionRows() {
     }
 
-    static SessionEntity entity(Row row) {
-        SessionEntity entity = new SessionEntity();
-        entity.id = row.getString("id");
-        entity.serverId = row.getString("server_id");
-        entity.userAgent = row.getString("user_agent");
-        entity.clientTransport = row.getString("client_transport");
-        entity.upstreamTransport = row.getString("upstream_transport");
-        entity.protocolVersion = row.getString("protocol_version");
-        entity.initialized = row.getBoolean("initialized");
-        entity.capabilities = row.getString("capabilities");
-        entity.clientInfo = row.getString("client_info");
-        entity.attributes = row.getString("attributes");
-        entity.createdAt = instant(row, "created_at");
-        entity.lastActivity = instant(row, "last_activity");
-        entity.expiresAt = instant(row, "expires_at");
-        entity.cleanupDueAt = instant(row, "cleanup_due_at");
-        entity.ttlSeconds = row.getInteger("ttl_seconds");
-        entity.requests = row.getLong("requests");
-        entity.toolCalls = row.getLong("tool_calls");
-        entity.errors = row.getLong("errors");
-        entity.recentToolCalls = row.getString("recent_tool_calls");
-        entity.version = row.getLong("version");
-        return entity;
-    }
-
-    /** A row of {@link SessionSql#RECORD_ACTIVITY}'s RETURNING list. */
-    static ActivityResult activity(Row row) {
-        return new ActivityResult(row.getString("id"), instant(row, "expires_at"),
+    /** A row of {@link SessionSql#COLUMNS}. JSON columns arrive as text and leave as raw JSON. */
+    static SessionView view(Row row) {
+        return new SessionView(row.getString("id"), row.getString("server_id"), row.getString("user_agent"),
+                row.getString("client_transport"), row.getString("upstream_transport"),
+                row.getString("protocol_version"), row.getBoolean("initialized"),
+                orEmpty(row.getString("capabilities"), "{}"), orEmpty(row.getString("client_info"), "{}"),
+                orEmpty(row.getString("attributes"), "{}"), SqlValues.instant(row, "created_at"),
+                SqlValues.instant(row, "last_activity"), SqlValues.instant(row, "expires_at"),
+                row.getInteger("ttl_seconds"),
                 new SessionView.Metrics(row.getLong("requests"), row.getLong("tool_calls"), row.getLong("errors")),
-                row.getLong("version"));
+                orEmpty(row.getString("recent_tool_calls"), "[]"), row.getLong("version"));
     }
 
-    private static java.time.Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
+    /** A row of {@link SessionSql#RECORD_ACTIVITY}, with the ids of the events it appended. */
+    static ActivityResult activity(Row row, StreamAppend appended) {
+        List<String> ids = appended.messages().isEmpty() ? List.of()
+                : EventService.ids(appended.streamId(), row.getLong("event_seq"), appended.messages().size());
+        return new ActivityResult(row.getString("id"), SqlValues.instant(row, "expires_at"),
+                new SessionView.Metrics(row.getLong("requests"), row.getLong("tool_calls"), row.getLong("errors")),
+                row.getLong("version"), ids);
+    }
+
+    private static String orEmpty(String json, String empty) {
+        return json == null ? empty : json;
     }
 }

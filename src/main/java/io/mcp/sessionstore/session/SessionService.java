@@ -2,6 +2,7 @@ package io.mcp.sessionstore.session;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -12,14 +13,23 @@ import jakarta.validation.constraints.NotNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.mcp.sessionstore.problem.ProblemException;
+import io.mcp.sessionstore.common.ConcurrentWriteException;
+import io.mcp.sessionstore.common.Ids;
+import io.mcp.sessionstore.common.InvalidInputException;
+import io.mcp.sessionstore.common.NotFoundException;
+import io.mcp.sessionstore.common.PreconditionFailedException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The session store's rules: ids, TTLs, preconditions, merge patches. Every write is one atomic
+ * The session store's façade, the only way into sessions for the other features: ids, TTLs,
+ * preconditions, merge patches, and the owner-aware operations of the MCP endpoints (a session
+ * belongs to the API key that created it; another key finds nothing). Every write is one atomic
  * statement, so no method opens a transaction; PATCH is read-then-conditional-write with optimistic
- * retries on the version.
+ * retries on the version. Failures are domain exceptions: the edges pick statuses and codes.
  */
 @ApplicationScoped
 public class SessionService {
@@ -27,116 +37,149 @@ public class SessionService {
     static final int MAX_OPTIMISTIC_ATTEMPTS = 5;
 
     private final SessionRepository repository;
-    private final SessionMapper mapper;
     private final SessionConfig config;
     private final Validator validator;
+    private final ObjectMapper json;
 
-    public SessionService(SessionRepository repository, SessionMapper mapper, SessionConfig config,
-            Validator validator) {
+    SessionService(SessionRepository repository, SessionConfig config, Validator validator, ObjectMapper json) {
         this.repository = repository;
-        this.mapper = mapper;
         this.config = config;
         this.validator = validator;
+        this.json = json;
     }
 
     /** A write's outcome: the session and whether this write created it. */
     public record Written(SessionView session, boolean created) {
     }
 
+    // --- the REST API: any key sees any session ---------------------------------------------
+
     public Uni<SessionView> create(@Valid SessionFields fields) {
         SessionFields given = fields == null ? SessionFields.empty() : fields;
         return repository.upsert(SessionId.generate(), given, ttl(given), false)
-                .onItem().ifNull().failWith(() -> new IllegalStateException("a generated session id collided"))
-                .map(mapper::toView);
+                .onItem().ifNull().failWith(() -> new IllegalStateException("a generated session id collided"));
     }
 
     public Uni<Written> put(@NotNull String id, @Valid SessionFields fields, @NotNull Precondition precondition) {
-        requireValidId(id);
+        Ids.require("session id", id);
         SessionFields given = fields == null ? SessionFields.empty() : fields;
         if (precondition.ifMatchVersion() != null) {
             return repository.replaceIfVersion(id, precondition.ifMatchVersion(), given, ttl(given))
-                    .onItem().ifNull().failWith(() -> ProblemException.preconditionFailed(
+                    .onItem().ifNull().failWith(() -> new PreconditionFailedException(
                             "no live session " + id + " has version " + precondition.ifMatchVersion()))
-                    .map(row -> new Written(mapper.toView(row), false));
+                    .map(view -> new Written(view, false));
         }
         if (precondition.ifMatchAny()) {
             return replaceLatest(id, given, 1);
         }
         return repository.upsert(id, given, ttl(given), !precondition.ifNoneMatchAny())
-                .onItem().ifNull().failWith(() -> ProblemException.preconditionFailed(
+                .onItem().ifNull().failWith(() -> new PreconditionFailedException(
                         "a live session already has the id " + id + " (If-None-Match: *)"))
-                .map(row -> new Written(mapper.toView(row), row.version == 1));
+                .map(view -> new Written(view, view.version() == 1));
     }
 
     public Uni<SessionView> get(String id) {
-        requireValidId(id);
-        return repository.findLive(id)
-                .onItem().ifNull().failWith(() -> notFound(id))
-                .map(mapper::toView);
+        return findFor(null, id);
     }
 
     public Uni<SessionView> patch(@NotNull String id, @NotNull JsonNode patch, @NotNull Precondition precondition) {
-        requireValidId(id);
+        Ids.require("session id", id);
         if (!patch.isObject()) {
-            throw ProblemException.badRequest("invalid-patch", "a merge patch of a session must be a JSON object");
+            throw new InvalidInputException("invalid-patch", "a merge patch of a session must be a JSON object");
         }
         return patchAttempt(id, patch, precondition, 1);
     }
 
     public Uni<ActivityResult> recordActivity(@NotNull String id, @Valid ActivityRequest activity) {
-        requireValidId(id);
         ActivityRequest given = activity == null ? ActivityRequest.ONE_REQUEST : activity;
-        return repository.recordActivity(id, given, mapper.toolCallJson(given.toolCall()), config.maxToolCalls())
-                .onItem().ifNull().failWith(() -> notFound(id));
+        return recordActivity(null, id, given.toActivity(), StreamAppend.NONE);
     }
 
     public Uni<Void> delete(@NotNull String id, @NotNull Precondition precondition) {
-        requireValidId(id);
-        return repository.deleteLive(id, precondition.ifMatchVersion())
+        Ids.require("session id", id);
+        return repository.deleteLive(id, null, precondition.ifMatchVersion())
                 .chain(deleted -> deleted != null ? Uni.createFrom().voidItem()
                         : repository.liveVersion(id).chain(version -> Uni.createFrom().<Void>failure(
-                                version == null ? notFound(id) : ProblemException.preconditionFailed("session "
-                                        + id + " has version " + version + ", not " + precondition.ifMatchVersion()))));
+                                version == null ? NotFoundException.session(id) : new PreconditionFailedException(
+                                        "session " + id + " has version " + version + ", not "
+                                                + precondition.ifMatchVersion()))));
     }
 
     public Uni<SessionPage> list(String serverId, @NotNull ListQuery query) {
-        return repository.list(query.afterId(), serverId, query.state(), query.limit() + 1)
-                .map(rows -> {
-                    boolean more = rows.size() > query.limit();
-                    List<SessionEntity> page = more ? rows.subList(0, query.limit()) : rows;
-                    String next = more ? ListQuery.cursorAfter(page.getLast().id) : null;
-                    return new SessionPage(page.stream().map(mapper::toView).toList(), next);
-                });
+        return repository.list(query.afterId(), serverId, query.state(), query.limit() + 1).map(rows -> {
+            boolean more = rows.size() > query.limit();
+            List<SessionView> page = more ? rows.subList(0, query.limit()) : rows;
+            return new SessionPage(page, more ? ListQuery.cursorAfter(page.getLast().id()) : null);
+        });
     }
+
+    // --- the MCP endpoints: sessions of an owner --------------------------------------------
+
+    /**
+     * A new session of {@code owner} under a server-generated id, with the request that created it
+     * counted and its first stream (the answer to initialize) stored: one statement.
+     */
+    public Uni<Created> createFor(@NotNull String owner, @Valid SessionFields fields, StreamAppend firstStream) {
+        String id = SessionId.generate();
+        return repository.createOwned(id, owner, fields, ttl(fields), firstStream)
+                .map(view -> new Created(view, firstStream.messages().isEmpty() ? List.of()
+                        : io.mcp.sessionstore.events.EventService.ids(firstStream.streamId(),
+                                firstStream.messages().size(), firstStream.messages().size())));
+    }
+
+    /** The live session of {@code owner} (null: of any owner); NotFoundException when there is none. */
+    public Uni<SessionView> findFor(String owner, String id) {
+        Ids.require("session id", id);
+        return repository.findLive(id, owner).onItem().ifNull().failWith(() -> NotFoundException.session(id));
+    }
+
+    /**
+     * Adds the activity of one request and appends the stream it produced, in one update of the
+     * session row. NotFoundException when no live session of {@code owner} has the id.
+     */
+    public Uni<ActivityResult> recordActivity(String owner, String id, Activity activity, StreamAppend stream) {
+        Ids.require("session id", id);
+        return repository.recordActivity(id, owner, activity, toolCallsJson(activity.calls()), config.maxToolCalls(),
+                stream).onItem().ifNull().failWith(() -> NotFoundException.session(id));
+    }
+
+    /** Deletes the live session of {@code owner} and its events; NotFoundException when there is none. */
+    public Uni<Void> deleteFor(@NotNull String owner, String id) {
+        Ids.require("session id", id);
+        return repository.deleteLive(id, owner, null).onItem().ifNull().failWith(() -> NotFoundException.session(id))
+                .replaceWithVoid();
+    }
+
+    // -----------------------------------------------------------------------------------------
 
     private Uni<Written> replaceLatest(String id, SessionFields fields, int attempt) {
         return repository.liveVersion(id).chain(version -> {
             if (version == null) {
-                return Uni.createFrom().failure(ProblemException.preconditionFailed(
+                return Uni.createFrom().failure(new PreconditionFailedException(
                         "no live session has the id " + id + " (If-Match: *)"));
             }
-            return repository.replaceIfVersion(id, version, fields, ttl(fields)).chain(row -> row != null
-                    ? Uni.createFrom().item(new Written(mapper.toView(row), false))
+            return repository.replaceIfVersion(id, version, fields, ttl(fields)).chain(view -> view != null
+                    ? Uni.createFrom().item(new Written(view, false))
                     : retryOrConflict(attempt, () -> replaceLatest(id, fields, attempt + 1)));
         });
     }
 
     private Uni<SessionView> patchAttempt(String id, JsonNode patch, Precondition precondition, int attempt) {
-        return repository.findLive(id).chain(row -> {
-            if (row == null) {
-                return Uni.createFrom().failure(notFound(id));
+        return repository.findLive(id, null).chain(current -> {
+            if (current == null) {
+                return Uni.createFrom().failure(NotFoundException.session(id));
             }
-            if (precondition.ifMatchVersion() != null && precondition.ifMatchVersion() != row.version) {
-                return Uni.createFrom().failure(ProblemException.preconditionFailed("session " + id
-                        + " has version " + row.version + ", not " + precondition.ifMatchVersion()));
+            if (precondition.ifMatchVersion() != null && precondition.ifMatchVersion() != current.version()) {
+                return Uni.createFrom().failure(new PreconditionFailedException("session " + id
+                        + " has version " + current.version() + ", not " + precondition.ifMatchVersion()));
             }
-            SessionFields patched = validated(MergePatch.apply(mapper.mutableFields(row), patch));
-            return repository.replaceIfVersion(id, row.version, patched, ttl(patched)).chain(updated -> {
+            SessionFields patched = validated(MergePatch.apply(mutableFields(current), patch));
+            return repository.replaceIfVersion(id, current.version(), patched, ttl(patched)).chain(updated -> {
                 if (updated != null) {
-                    return Uni.createFrom().item(mapper.toView(updated));
+                    return Uni.createFrom().item(updated);
                 }
                 if (precondition.ifMatchVersion() != null) {
-                    return Uni.createFrom().failure(ProblemException.preconditionFailed(
+                    return Uni.createFrom().failure(new PreconditionFailedException(
                             "session " + id + " changed after version " + precondition.ifMatchVersion()));
                 }
                 return retryOrConflict(attempt, () -> patchAttempt(id, patch, precondition, attempt + 1));
@@ -144,21 +187,42 @@ public class SessionService {
         });
     }
 
-    private static <T> Uni<T> retryOrConflict(int attempt, java.util.function.Supplier<Uni<T>> retry) {
+    private static <T> Uni<T> retryOrConflict(int attempt, Supplier<Uni<T>> retry) {
         if (attempt < MAX_OPTIMISTIC_ATTEMPTS) {
             return retry.get();
         }
-        return Uni.createFrom().failure(new ProblemException(io.mcp.sessionstore.problem.Problem.of(409,
-                "concurrent-modification", "Conflict",
-                "the session kept changing while this write was applied; retry it")));
+        return Uni.createFrom().failure(new ConcurrentWriteException(
+                "the session kept changing while this write was applied; retry it"));
+    }
+
+    /** The mutable fields of a session as a JSON object: what a merge patch applies to. */
+    private ObjectNode mutableFields(SessionView view) {
+        ObjectNode node = json.createObjectNode();
+        node.put("serverId", view.serverId()).put("userAgent", view.userAgent())
+                .put("clientTransport", view.clientTransport()).put("upstreamTransport", view.upstreamTransport())
+                .put("protocolVersion", view.protocolVersion()).put("initialized", view.initialized())
+                .put("ttlSeconds", view.ttlSeconds());
+        node.set("capabilities", parse(view.capabilities()));
+        node.set("clientInfo", parse(view.clientInfo()));
+        node.set("attributes", parse(view.attributes()));
+        node.properties().removeIf(member -> member.getValue().isNull());
+        return node;
+    }
+
+    private JsonNode parse(String storedJson) {
+        try {
+            return json.readTree(storedJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON column holds invalid JSON", e);
+        }
     }
 
     private SessionFields validated(JsonNode merged) {
         SessionFields fields;
         try {
-            fields = mapper.fields(merged);
+            fields = json.treeToValue(merged, SessionFields.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidPatchException(e);
+            throw new InvalidInputException("validation", e.getOriginalMessage(), List.of(), e);
         }
         Set<ConstraintViolation<SessionFields>> violations = validator.validate(fields);
         if (!violations.isEmpty()) {
@@ -167,29 +231,19 @@ public class SessionService {
         return fields;
     }
 
-    public int defaultTtl() {
-        return config.ttl();
+    private String toolCallsJson(List<ToolCall> calls) {
+        ArrayNode array = json.createArrayNode();
+        for (ToolCall call : calls) {
+            ObjectNode node = array.addObject().put("name", call.name());
+            if (call.durationMs() != null) {
+                node.put("durationMs", call.durationMs());
+            }
+            node.put("ok", call.ok());
+        }
+        return array.toString();
     }
 
     private int ttl(SessionFields fields) {
         return fields.ttlSeconds() != null ? fields.ttlSeconds() : config.ttl();
-    }
-
-    private static void requireValidId(String id) {
-        String problem = SessionId.problemWith(id);
-        if (problem != null) {
-            throw ProblemException.badRequest("invalid-session-id", problem);
-        }
-    }
-
-    private static ProblemException notFound(String id) {
-        return ProblemException.notFound("no live session has the id " + id);
-    }
-
-    /** A merge patch produced fields Jackson rejects; carries Jackson's exception for the 400. */
-    public static class InvalidPatchException extends RuntimeException {
-        public InvalidPatchException(JsonProcessingException cause) {
-            super(cause.getOriginalMessage(), cause);
-        }
     }
 }

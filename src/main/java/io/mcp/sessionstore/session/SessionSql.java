@@ -1,18 +1,26 @@
 package io.mcp.sessionstore.session;
 
+import io.mcp.sessionstore.events.EventSql;
+
 /**
  * Every statement the session store runs, in one place. Each is a single statement (atomic on its
  * own, so none needs an explicit transaction); times come from the database clock; a session whose
- * {@code expires_at} has passed is treated as absent by every one of them.
+ * {@code expires_at} has passed is treated as absent by every one of them. {@code :owner} is the id
+ * of the API key a session belongs to (sessions made through an MCP endpoint); null matches any
+ * owner (the REST API serves every session to every key).
  */
 final class SessionSql {
 
-    /** The columns as the entity maps them; JSON goes out as text. */
+    /** The columns a session's representation is made of; JSON goes out as text. */
     static final String COLUMNS = """
             id, server_id, user_agent, client_transport, upstream_transport, protocol_version, initialized,
             CAST(capabilities AS text) AS capabilities, CAST(client_info AS text) AS client_info,
-            CAST(attributes AS text) AS attributes, created_at, last_activity, expires_at, cleanup_due_at,
+            CAST(attributes AS text) AS attributes, created_at, last_activity, expires_at,
             ttl_seconds, requests, tool_calls, errors, CAST(recent_tool_calls AS text) AS recent_tool_calls, version""";
+
+    private static final String LIVE_FOR_OWNER = """
+            id = :id AND expires_at > now()
+              AND (CAST(:owner AS text) IS NULL OR owner_key = CAST(:owner AS text))""";
 
     /**
      * Every write slides the expiry to now + TTL. cleanup_due_at (indexed) follows only when the
@@ -38,18 +46,9 @@ final class SessionSql {
             attributes = CAST(CAST(:attributes AS text) AS jsonb),
             ttl_seconds = :ttlSeconds""";
 
-    static final String FIND_LIVE = "SELECT " + COLUMNS + " FROM sessions WHERE id = :id AND expires_at > now()";
+    static final String FIND_LIVE = "SELECT " + COLUMNS + " FROM sessions WHERE " + LIVE_FOR_OWNER;
 
-    /** A live session as its owner (the API key that created it through /mcp) sees it. */
-    static final String FIND_LIVE_OWNED = "SELECT " + COLUMNS
-            + " FROM sessions WHERE id = :id AND expires_at > now() AND owner_key = :owner";
-
-    /** notifications/initialized: the MCP handshake is complete. */
-    static final String MARK_INITIALIZED = """
-            UPDATE sessions SET initialized = true, version = version + 1
-            WHERE id = :id AND expires_at > now() AND NOT initialized""";
-
-    static final String EXISTS_LIVE = "SELECT version FROM sessions WHERE id = :id AND expires_at > now()";
+    static final String LIVE_VERSION = "SELECT version FROM sessions WHERE id = :id AND expires_at > now()";
 
     /**
      * Creates the session, or takes over the id of an expired one (a new session: counters, history
@@ -63,14 +62,14 @@ final class SessionSql {
                 WHERE session_id = :id AND EXISTS (SELECT 1 FROM sessions WHERE id = :id AND expires_at <= now()))
             INSERT INTO sessions AS sessions (id, server_id, user_agent, client_transport, upstream_transport,
                 protocol_version, initialized, capabilities, client_info, attributes, created_at, last_activity,
-                expires_at, cleanup_due_at, ttl_seconds, owner_key)
+                expires_at, cleanup_due_at, ttl_seconds)
             VALUES (:id, :serverId, :userAgent, :clientTransport, :upstreamTransport, :protocolVersion, :initialized,
                 CAST(CAST(:capabilities AS text) AS jsonb), CAST(CAST(:clientInfo AS text) AS jsonb),
                 CAST(CAST(:attributes AS text) AS jsonb), now(), now(),
                 now() + CAST(:ttlSeconds AS integer) * interval '1 second',
-                now() + CAST(:ttlSeconds AS integer) * interval '1 second', :ttlSeconds, CAST(:owner AS text))
+                now() + CAST(:ttlSeconds AS integer) * interval '1 second', :ttlSeconds)
             ON CONFLICT (id) DO UPDATE SET
-                owner_key = CASE WHEN sessions.expires_at <= now() THEN EXCLUDED.owner_key ELSE sessions.owner_key END,
+                owner_key = CASE WHEN sessions.expires_at <= now() THEN NULL ELSE sessions.owner_key END,
                 server_id = EXCLUDED.server_id, user_agent = EXCLUDED.user_agent,
                 client_transport = EXCLUDED.client_transport, upstream_transport = EXCLUDED.upstream_transport,
                 protocol_version = EXCLUDED.protocol_version, initialized = EXCLUDED.initialized,
@@ -88,6 +87,27 @@ final class SessionSql {
             WHERE sessions.expires_at <= now() OR :replace
             RETURNING\s""" + COLUMNS;
 
+    /**
+     * A new session of :owner under a fresh server-generated id, with its first activity (:requests)
+     * and its first stream (the answer to initialize) stored by the same statement.
+     */
+    static final String CREATE_OWNED = """
+            WITH reserving AS (
+                INSERT INTO sessions (id, server_id, user_agent, client_transport, upstream_transport,
+                    protocol_version, initialized, capabilities, client_info, attributes, created_at, last_activity,
+                    expires_at, cleanup_due_at, ttl_seconds, owner_key, requests, event_seq, events_trimmed_through)
+                VALUES (:id, :serverId, :userAgent, :clientTransport, :upstreamTransport, :protocolVersion,
+                    :initialized, CAST(CAST(:capabilities AS text) AS jsonb), CAST(CAST(:clientInfo AS text) AS jsonb),
+                    CAST(CAST(:attributes AS text) AS jsonb), now(), now(),
+                    now() + CAST(:ttlSeconds AS integer) * interval '1 second',
+                    now() + CAST(:ttlSeconds AS integer) * interval '1 second', :ttlSeconds, CAST(:owner AS text),
+                    :requests, CAST(:eventCount AS bigint), GREATEST(0, CAST(:eventCount AS bigint) - CAST(:cap AS bigint)))
+                RETURNING\s""" + COLUMNS + """
+            , event_seq, events_trimmed_through
+            ),\s""" + EventSql.insertAndTrimAfter("reserving") + """
+
+            SELECT\s""" + COLUMNS + " FROM reserving";
+
     /** Replaces the mutable fields of a live session whose version is :version (If-Match, PATCH). */
     static final String REPLACE_IF_VERSION = "UPDATE sessions SET " + MUTABLE_VALUES + ",\n"
             + SLIDE_EXPIRY.replace("{ttl}", TTL_PARAMETER) + """
@@ -96,33 +116,47 @@ final class SessionSql {
             RETURNING\s""" + COLUMNS;
 
     /**
-     * The hot path: adds the counters, appends the tool call (keeping the newest :maxToolCalls),
-     * slides the expiry. Never revives an expired session.
+     * The hot path, one update of the session row per MCP message (or REST activity call): adds the
+     * counters, appends :toolCalls (a JSON array, each stamped with the time, keeping the newest
+     * :maxToolCalls), marks the handshake complete when :initialized, slides the expiry, and appends
+     * :eventCount events of stream :streamId (none: empty arrays). Never revives an expired session.
      */
     static final String RECORD_ACTIVITY = """
-            UPDATE sessions SET
-                requests = requests + :requests,
-                tool_calls = tool_calls + :toolCalls,
-                errors = errors + :errors,
-                recent_tool_calls = CASE WHEN CAST(:toolCall AS text) IS NULL THEN recent_tool_calls ELSE COALESCE((
-                    SELECT jsonb_agg(call ORDER BY position)
-                    FROM jsonb_array_elements(recent_tool_calls || jsonb_build_array(
-                        CAST(CAST(:toolCall AS text) AS jsonb) || jsonb_build_object('at',
-                            to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))))
-                        WITH ORDINALITY AS calls(call, position)
-                    WHERE position > jsonb_array_length(recent_tool_calls) + 1 - :maxToolCalls), '[]') END,
-            """ + SLIDE_EXPIRY.replace("{ttl}", "ttl_seconds") + """
+            WITH reserving AS (
+                UPDATE sessions SET
+                    requests = requests + :requests,
+                    tool_calls = tool_calls + :toolCallCount,
+                    errors = errors + :errors,
+                    initialized = initialized OR :initialized,
+                    recent_tool_calls = CASE WHEN jsonb_array_length(CAST(CAST(:toolCalls AS text) AS jsonb)) = 0
+                        THEN recent_tool_calls ELSE COALESCE((
+                        SELECT jsonb_agg(call ORDER BY position)
+                        FROM jsonb_array_elements(recent_tool_calls || (
+                                SELECT jsonb_agg(added.call || jsonb_build_object('at',
+                                    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+                                    ORDER BY added.position)
+                                FROM jsonb_array_elements(CAST(CAST(:toolCalls AS text) AS jsonb))
+                                    WITH ORDINALITY AS added(call, position)))
+                            WITH ORDINALITY AS calls(call, position)
+                        WHERE position > jsonb_array_length(recent_tool_calls)
+                            + jsonb_array_length(CAST(CAST(:toolCalls AS text) AS jsonb)) - :maxToolCalls), '[]') END,
+            """ + EventSql.RESERVE_SEQUENCE + ",\n" + SLIDE_EXPIRY.replace("{ttl}", "ttl_seconds") + """
             , version = version + 1
-            WHERE id = :id AND expires_at > now()
-            RETURNING id, expires_at, requests, tool_calls, errors, version""";
+                WHERE\s""" + LIVE_FOR_OWNER + """
 
-    /** Its events go in a statement of their own, after this one: see SessionEvents. */
-    static final String DELETE_LIVE = "DELETE FROM sessions WHERE id = :id AND expires_at > now() RETURNING version";
+                RETURNING id, expires_at, requests, tool_calls, errors, version, event_seq, events_trimmed_through
+            ),\s""" + EventSql.insertAndTrimAfter("reserving") + """
 
-    static final String DELETE_LIVE_IF_VERSION =
-            "DELETE FROM sessions WHERE id = :id AND expires_at > now() AND version = :version RETURNING version";
+            SELECT id, expires_at, requests, tool_calls, errors, version, event_seq FROM reserving""";
 
-    /** Keyset pagination in id order (COLLATE "C": byte order, stable across locales). */
+    /**
+     * Deletes a live session (of :owner, at :version when given). Its events go in a statement of
+     * their own, after this one, in the same transaction: see EventService.deleteOf.
+     */
+    static final String DELETE_LIVE = "DELETE FROM sessions WHERE " + LIVE_FOR_OWNER
+            + " AND (CAST(:version AS bigint) IS NULL OR version = CAST(:version AS bigint)) RETURNING version";
+
+    /** Keyset pagination in id order (the column is COLLATE "C": byte order, stable across locales). */
     static final String LIST = """
             SELECT\s""" + COLUMNS + """
              FROM sessions

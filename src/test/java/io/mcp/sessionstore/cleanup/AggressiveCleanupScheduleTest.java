@@ -25,7 +25,7 @@ class AggressiveCleanupScheduleTest {
     public static class Aggressive implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("session.cleanup.aggressive", "true", "session.cleanup.initial-delay", "1s");
+            return Map.of("cleanup.aggressive", "true", "cleanup.initial-delay", "1s");
         }
     }
 

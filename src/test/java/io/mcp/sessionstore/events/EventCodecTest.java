@@ -14,7 +14,7 @@ class EventCodecTest {
     @Test
     void encodeWhenCompressionOffThenRawUtf8() {
         String message = EventCompressionTest.toolResult(1);
-        EventCodec.Stored stored = EventCodec.encode(message, false);
+        EventCodec.Stored stored = EventCodec.encode(message.getBytes(StandardCharsets.UTF_8), false);
         assertFalse(stored.compressed());
         assertEquals(message, new String(stored.bytes(), StandardCharsets.UTF_8));
     }
@@ -22,15 +22,15 @@ class EventCodecTest {
     @Test
     void encodeWhenCompressionOnThenSmallerAndRoundTrips() {
         String message = EventCompressionTest.toolResult(2) + "\u00e9\u4e2d";
-        EventCodec.Stored stored = EventCodec.encode(message, true);
+        EventCodec.Stored stored = EventCodec.encode(message.getBytes(StandardCharsets.UTF_8), true);
         assertTrue(stored.compressed());
         assertTrue(stored.bytes().length * 3 < message.length());
-        assertEquals(message, EventCodec.decode(stored.bytes(), true));
+        assertEquals(message, new String(EventCodec.decode(stored.bytes(), true), StandardCharsets.UTF_8));
     }
 
     @Test
     void encodeWhenSmallOrPrimingThenStoredAsIs() {
-        assertFalse(EventCodec.encode("{\"a\":1}", true).compressed());
+        assertFalse(EventCodec.encode("{\"a\":1}".getBytes(StandardCharsets.UTF_8), true).compressed());
         assertNull(EventCodec.encode(null, true).bytes());
         assertNull(EventCodec.decode(null, false));
     }

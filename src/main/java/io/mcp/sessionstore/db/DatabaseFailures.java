@@ -1,0 +1,50 @@
+package io.mcp.sessionstore.db;
+
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
+
+import io.mcp.sessionstore.common.DatabaseUnavailableException;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+/** Tells a database that is down, unreachable, overloaded or slow from a bug in a statement. */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabaseUnavailableException || t instanceof ConnectException
+                    || t instanceof ClosedConnectionException || t instanceof ClosedChannelException
+                    || t instanceof TimeoutException || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+            if (t instanceof PgException pg && isUnavailableState(pg.getSqlState())) {
+                return true;
+            }
+            String name = t.getClass().getName();
+            // Vert.x reports a pool wait or connect timeout as a stack-less throwable named so
+            if (name.endsWith("NoStackTraceTimeoutException") || name.endsWith("ConnectTimeoutException")
+                    || (name.endsWith("NoStackTraceThrowable") && String.valueOf(t.getMessage()).contains("Timeout"))) {
+                return true;
+            }
+            if (t instanceof io.vertx.core.VertxException && String.valueOf(t.getMessage()).contains("Connection refused")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE classes 08 (connection), 53 (insufficient resources), 57P0x (shutdown, cannot connect
+     * now) and 57014 (statement timeout) mean "try again later".
+     */
+    static boolean isUnavailableState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53")
+                || sqlState.startsWith("57P") || sqlState.equals("57014"));
+    }
+}

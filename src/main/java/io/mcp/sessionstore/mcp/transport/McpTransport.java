@@ -1,0 +1,268 @@
+package io.mcp.sessionstore.mcp.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mcp.sessionstore.common.EventsTrimmedException;
+import io.mcp.sessionstore.common.NotFoundException;
+import io.mcp.sessionstore.events.EventService;
+import io.mcp.sessionstore.session.Activity;
+import io.mcp.sessionstore.session.SessionFields;
+import io.mcp.sessionstore.session.SessionService;
+import io.mcp.sessionstore.session.SessionView;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Streamable HTTP for any {@link McpHandler}: the rules in the order the spec gives them, sessions
+ * in the session store (bound to the API key that created them), and every event of every response
+ * stream stored before it is sent, so that any replica can resume any stream. One POST costs one
+ * read of its session and one write: the activity of its messages and the events they produced go in
+ * one update of the session row.
+ */
+@ApplicationScoped
+public class McpTransport {
+
+    private static final int MAX_USER_AGENT = 1024;
+
+    private final SessionService sessions;
+    private final EventService events;
+    private final OriginAndHostRules origins;
+    private final McpTransportConfig config;
+    private final JsonRpcParser parser;
+    private final StreamWriter streams;
+
+    public McpTransport(SessionService sessions, EventService events, OriginAndHostRules origins,
+            McpTransportConfig config, ObjectMapper json) {
+        this.sessions = sessions;
+        this.events = events;
+        this.origins = origins;
+        this.config = config;
+        this.parser = new JsonRpcParser(json);
+        this.streams = new StreamWriter(json);
+    }
+
+    public Uni<Response> post(McpRequest request, String body, McpHandler handler) {
+        return guarded(() -> {
+            origins.check(request);
+            HeaderRules.requirePostMediaTypes(request);
+            JsonRpcParser.Parsed parsed = parser.parse(body);
+            JsonRpcMessage first = parsed.messages().getFirst();
+            JsonNode id = !parsed.batch() && first instanceof JsonRpcMessage.Request r ? r.id() : null;
+            return Uni.createFrom().deferred(() -> dispatch(parsed, first, request, handler))
+                    .onFailure().recoverWithItem(failure -> McpResponses.failure(failure, id));
+        });
+    }
+
+    /** Everything after parsing may fail with a domain failure too: see McpResponses.failure. */
+    private Uni<Response> dispatch(JsonRpcParser.Parsed parsed, JsonRpcMessage first, McpRequest request,
+            McpHandler handler) {
+        if (parsed.batch()) {
+            requireBatchAllowed(request, parsed.messages());
+        } else if (request.stateless()) {
+            return stateless(first, request, handler);
+        }
+        HeaderRules.requireSessionVersion(request);
+        if (!parsed.batch() && first instanceof JsonRpcMessage.Request init && init.method().equals("initialize")) {
+            return initialize(init, request, handler);
+        }
+        String sessionId = HeaderRules.requireSession(request,
+                !parsed.batch() && first instanceof JsonRpcMessage.Request r ? r.id() : null);
+        return inSession(parsed.messages(), sessionId, request, handler);
+    }
+
+    public Uni<Response> get(McpRequest request) {
+        return guarded(() -> {
+            origins.check(request);
+            if (request.stateless()) {
+                return Uni.createFrom().item(McpResponses.methodNotAllowed("protocol 2026-07-28 has no GET stream"));
+            }
+            HeaderRules.requireEventStream(request);
+            HeaderRules.requireSessionVersion(request);
+            String sessionId = HeaderRules.requireSession(request, null);
+            return Uni.createFrom().deferred(() -> sessions.findFor(request.owner(), sessionId))
+                    .chain(session -> request.lastEventId() != null
+                    ? resume(sessionId, request.lastEventId())
+                    : openStream(session))
+                    .onFailure().recoverWithItem(failure -> McpResponses.failure(failure, null));
+        });
+    }
+
+    public Uni<Response> delete(McpRequest request) {
+        return guarded(() -> {
+            origins.check(request);
+            if (request.stateless()) {
+                return Uni.createFrom().item(McpResponses.methodNotAllowed("protocol 2026-07-28 has no sessions to end"));
+            }
+            HeaderRules.requireSessionVersion(request);
+            String sessionId = HeaderRules.requireSession(request, null);
+            return Uni.createFrom().deferred(() -> sessions.deleteFor(request.owner(), sessionId))
+                    .map(ignored -> Response.noContent().build())
+                    .onFailure().recoverWithItem(failure -> McpResponses.failure(failure, null));
+        });
+    }
+
+    /** initialize: a new session of the caller's key, created with its answer stored, in one statement. */
+    private Uni<Response> initialize(JsonRpcMessage.Request init, McpRequest request, McpHandler handler) {
+        ObjectNode params = init.params();
+        JsonNode requested = params == null ? null : params.get("protocolVersion");
+        if (requested == null || !requested.isTextual()) {
+            throw new JsonRpcException(400, init.id(), JsonRpc.INVALID_PARAMS,
+                    "initialize needs params with a protocolVersion string");
+        }
+        ObjectNode capabilities = objectParam(init, "capabilities");
+        ObjectNode clientInfo = objectParam(init, "clientInfo");
+        String version = McpProtocol.negotiate(requested.textValue());
+        return handler.initialize(init, version).chain(result -> {
+            SessionFields fields = new SessionFields(null, truncate(request.userAgent()), "streamable-http", null,
+                    version, false, capabilities, clientInfo, null, null);
+            StreamWriter.Stream stream = streams.open(version, List.of(JsonRpc.result(init.id(), result)));
+            return sessions.createFor(request.owner(), fields, stream.append())
+                    .map(created -> stream.render(created.eventIds(), retryMillis(), created.session().id()));
+        });
+    }
+
+    /**
+     * The messages of one POST in a session, in order (a 2025-03-26 batch, or one message). Their
+     * activity and the stream of their answers are stored by one statement; with no request, 202.
+     */
+    private Uni<Response> inSession(List<JsonRpcMessage> messages, String sessionId, McpRequest request,
+            McpHandler handler) {
+        return sessions.findFor(request.owner(), sessionId).chain(session -> {
+            List<ObjectNode> out = new ArrayList<>();
+            List<Activity> activity = new ArrayList<>();
+            Uni<Void> work = Uni.createFrom().voidItem();
+            for (JsonRpcMessage message : messages) {
+                work = work.chain(() -> take(message, session, handler, out, activity));
+            }
+            return work.chain(() -> {
+                Activity total = activity.stream().reduce(Activity::plus).orElseThrow();
+                if (out.isEmpty()) {
+                    return sessions.recordActivity(request.owner(), sessionId, total,
+                            io.mcp.sessionstore.session.StreamAppend.NONE).map(ignored -> McpResponses.accepted());
+                }
+                StreamWriter.Stream stream = streams.open(session.protocolVersion(), out);
+                return sessions.recordActivity(request.owner(), sessionId, total, stream.append())
+                        .map(recorded -> stream.render(recorded.eventIds(), retryMillis(), null));
+            });
+        });
+    }
+
+    private static Uni<Void> take(JsonRpcMessage message, SessionView session, McpHandler handler,
+            List<ObjectNode> out, List<Activity> activity) {
+        if (message instanceof JsonRpcMessage.Request request) {
+            return handler.answer(request, session).invoke(answer -> {
+                out.addAll(answer.messages());
+                activity.add(answer.activity());
+            }).replaceWithVoid();
+        }
+        boolean handshake = message instanceof JsonRpcMessage.Notification n && n.method().equals("notifications/initialized");
+        activity.add(handshake ? Activity.handshakeCompleted() : Activity.oneRequest());
+        return handler.accept(message, session);
+    }
+
+    /** GET with Last-Event-ID: the rest of that stream, from the event store, on any replica. */
+    private Uni<Response> resume(String sessionId, String lastEventId) {
+        return events.replayAfter(sessionId, lastEventId, EventService.MAX_PAGE)
+                .map(page -> McpResponses.stream(page.toServerSentEvents(), retryMillis(), null))
+                .onFailure(EventsTrimmedException.class).recoverWithItem(failure -> McpResponses.json(410,
+                        JsonRpc.error(null, JsonRpc.INVALID_REQUEST, failure.getMessage())))
+                .onFailure(NotFoundException.class).recoverWithItem(failure -> McpResponses.json(400,
+                        JsonRpc.error(null, JsonRpc.INVALID_REQUEST, failure.getMessage())));
+    }
+
+    /** GET without Last-Event-ID: a stream for server-initiated messages (primed, then closed: poll). */
+    private Uni<Response> openStream(SessionView session) {
+        if (!McpProtocol.primesStreams(session.protocolVersion())) {
+            return Uni.createFrom().item(McpResponses.methodNotAllowed(
+                    "no standalone stream before protocol 2025-11-25: responses come on POST"));
+        }
+        StreamWriter.Stream stream = streams.open(session.protocolVersion(), List.of());
+        return events.append(session.id(), stream.append().streamId(), stream.append().messages())
+                .map(ids -> stream.render(ids, retryMillis(), null));
+    }
+
+    /** The protocol without sessions (2026-07-28): one JSON answer, nothing stored. */
+    private Uni<Response> stateless(JsonRpcMessage message, McpRequest request, McpHandler handler) {
+        if (!(message instanceof JsonRpcMessage.Request call)) {
+            return Uni.createFrom().item(McpResponses.accepted());
+        }
+        HeaderRules.checkStatelessHeaders(call, request);
+        ObjectNode serverInfoMeta = JsonRpc.object();
+        serverInfoMeta.set("io.modelcontextprotocol/serverInfo", handler.serverInfo().toJson());
+        switch (call.method()) {
+            case "server/discover" -> {
+                ObjectNode result = JsonRpc.object().put("resultType", "complete");
+                McpProtocol.ALL_VERSIONS.forEach(result.putArray("supportedVersions")::add);
+                result.set("capabilities", handler.capabilities());
+                result.set("serverInfo", handler.serverInfo().toJson());
+                return Uni.createFrom().item(McpResponses.json(200, JsonRpc.result(call.id(), result)));
+            }
+            case "ping", "initialize" -> {
+                return Uni.createFrom().item(McpResponses.json(404, JsonRpc.error(call.id(), JsonRpc.METHOD_NOT_FOUND,
+                        call.method() + " is not part of protocol 2026-07-28 (supported: "
+                                + String.join(", ", McpProtocol.ALL_VERSIONS)
+                                + "; initialize selects 2025-11-25 or earlier)")));
+            }
+            default -> {
+                return handler.answer(call, null).map(answer -> {
+                    ObjectNode last = answer.messages().getLast();
+                    if (last.get("result") instanceof ObjectNode result) {
+                        result.put("resultType", "complete");
+                        result.set("_meta", serverInfoMeta);
+                    }
+                    int code = last.path("error").path("code").asInt();
+                    return McpResponses.json(code == JsonRpc.METHOD_NOT_FOUND ? 404 : 200, last);
+                });
+            }
+        }
+    }
+
+    /** Batches exist in 2025-03-26 only (2025-06-18 removed them); initialize may not be in one. */
+    private static void requireBatchAllowed(McpRequest request, List<JsonRpcMessage> messages) {
+        if (request.protocolVersion() != null && !McpProtocol.V2025_03_26.equals(request.protocolVersion())) {
+            throw new JsonRpcException(400, null, JsonRpc.INVALID_REQUEST,
+                    "JSON-RPC batches exist only in protocol 2025-03-26");
+        }
+        if (messages.stream().anyMatch(m -> m instanceof JsonRpcMessage.Request r && r.method().equals("initialize"))) {
+            throw new JsonRpcException(400, null, JsonRpc.INVALID_REQUEST, "initialize may not be part of a batch");
+        }
+    }
+
+    private static ObjectNode objectParam(JsonRpcMessage.Request init, String name) {
+        JsonNode value = init.params().get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw new JsonRpcException(400, init.id(), JsonRpc.INVALID_PARAMS, "initialize params." + name
+                    + " must be an object");
+        }
+        return (ObjectNode) value;
+    }
+
+    /** Synchronous refusals (checks before any Uni) become responses like asynchronous ones. */
+    private static Uni<Response> guarded(java.util.function.Supplier<Uni<Response>> work) {
+        return Uni.createFrom().deferred(() -> {
+            try {
+                return work.get();
+            } catch (JsonRpcException refusal) {
+                return Uni.createFrom().item(McpResponses.of(refusal));
+            }
+        });
+    }
+
+    private long retryMillis() {
+        return config.sseRetry().toMillis();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_USER_AGENT ? text : text.substring(0, MAX_USER_AGENT);
+    }
+}
