@@ -3,7 +3,6 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.zip.Deflater;
 
 /**
@@ -11,8 +10,8 @@ import java.util.zip.Deflater;
  *  sql OUTDIR MESSAGE   writes the service's own SQL statements, read by reflection from the
  *                       packaged classes (the class path holds the packaged app), one file each, so
  *                       that the baseline runs exactly what the service runs and cannot drift from it;
- *                       and MESSAGE deflated as the event store stores it (EventCodec), in base64, to
- *                       OUTDIR/message.deflated.b64.
+ *                       and MESSAGE deflated as the event store stores it (EventCodec), as a bytea[]
+ *                       literal of one element, to OUTDIR/message.deflated.array.
  */
 public class BenchHelper {
     public static void main(String[] args) throws Exception {
@@ -23,7 +22,7 @@ public class BenchHelper {
                 dump(out, "io.mcp.sessionstore.session.SessionSql", "FIND_LIVE", "RECORD_ACTIVITY", "UPSERT");
                 dump(out, "io.mcp.sessionstore.cleanup.CleanupRepository", "DELETE_EXPIRED_BATCH");
                 dump(out, "io.mcp.sessionstore.events.EventSql", "APPEND", "REPLAY_STATE", "EVENTS_AFTER");
-                Files.writeString(out.resolve("message.deflated.b64"), deflated(args[2]));
+                Files.writeString(out.resolve("message.deflated.array"), deflated(args[2]));
             }
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -41,7 +40,7 @@ public class BenchHelper {
             bytes.write(buffer, 0, deflater.deflate(buffer));
         }
         deflater.end();
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        return "{\"\\\\x" + java.util.HexFormat.of().formatHex(bytes.toByteArray()) + "\"}";
     }
 
     private static void dump(Path out, String className, String... fields) throws Exception {

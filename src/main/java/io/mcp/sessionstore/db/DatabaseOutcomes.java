@@ -42,6 +42,10 @@ public class DatabaseOutcomes {
         return lastSuccess;
     }
 
+    public Instant lastFailure() {
+        return lastFailure;
+    }
+
     public String lastFailureReason() {
         return lastFailureReason;
     }

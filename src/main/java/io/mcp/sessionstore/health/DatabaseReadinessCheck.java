@@ -45,7 +45,10 @@ public class DatabaseReadinessCheck implements AsyncHealthCheck {
                     .withData("lastSuccess", String.valueOf(health.lastSuccess())).build());
         }
         Probe cached = lastProbe.get();
-        Uni<Probe> probe = cached != null && cached.at().plus(config.dbProbeCache()).isAfter(Instant.now())
+        Instant lastFailure = health.lastFailure();
+        boolean fresh = cached != null && cached.at().plus(config.dbProbeCache()).isAfter(Instant.now())
+                && (lastFailure == null || cached.at().isAfter(lastFailure)); // a failure seen since makes it stale
+        Uni<Probe> probe = fresh
                 ? Uni.createFrom().item(cached)
                 : stats.ping(config.dbTimeout())
                         .map(ignored -> new Probe(true, Instant.now()))

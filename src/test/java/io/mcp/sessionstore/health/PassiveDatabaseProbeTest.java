@@ -53,4 +53,42 @@ class PassiveDatabaseProbeTest {
                 () -> given().get("/q/health/ready").statusCode() == 200);
         api().get(session(id)).then().statusCode(200);
     }
+
+    /**
+     * Only real database outcomes feed passive readiness: a stateless tools/list never touches the
+     * database, and the health tool swallows the failures it reports, so neither may turn it UP.
+     */
+    @Test
+    void readinessWhenPassiveAndDatabaseDownThenStatelessMcpAndHealthToolKeepItDown() {
+        String id = createSession("{}");
+        TestDatabase database = PostgresTestResource.database();
+        database.stop();
+        try {
+            Api.await("a request to find the database gone", Duration.ofSeconds(30),
+                    () -> api().get(session(id)).statusCode() == 503);
+            given().get("/q/health/ready").then().statusCode(503);
+            stateless("tools/list", "{}").then().statusCode(200).body("result.tools.size()", equalTo(2));
+            stateless("tools/call", "{\"name\":\"session_health_check\"}").then().statusCode(200)
+                    .body("result.structuredContent.database", equalTo("disconnected"))
+                    .body("result.isError", equalTo(true));
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'database' }.data.database", equalTo("disconnected"));
+        } finally {
+            database.start();
+        }
+        Api.await("readiness UP after the database returned", Duration.ofSeconds(30),
+                () -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    private static io.restassured.response.Response stateless(String method, String params) {
+        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}";
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":"
+                + params.replaceFirst("}$", (params.equals("{}") ? "" : ",") + meta + "}") + "}";
+        var request = api().accept("application/json, text/event-stream").contentType("application/json")
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", method);
+        if (method.equals("tools/call")) {
+            request = request.header("Mcp-Name", "session_health_check");
+        }
+        return request.body(body).post("/mcp");
+    }
 }

@@ -165,6 +165,40 @@ public class McpTransportTest {
         mcp(Api.KEY).body(INITIALIZE).post("/mcp").then().statusCode(200);
     }
 
+    /** The official conformance scenario dns-rebinding-protection, both ways. */
+    @Test
+    void requestWhenHostAndOriginLoopbackThenAcceptedAndWhenReboundNameThenForbidden() {
+        int port = io.restassured.RestAssured.port;
+        mcp(Api.KEY).header("Host", "127.0.0.1:" + port).header("Origin", "http://127.0.0.1:" + port)
+                .body(INITIALIZE).post("/mcp").then().statusCode(200);
+        mcp(Api.KEY).header("Host", "localhost:" + port).header("Origin", "http://localhost:" + port)
+                .body(INITIALIZE).post("/mcp").then().statusCode(200);
+        mcp(Api.KEY).header("Host", "evil.example.com").header("Origin", "http://evil.example.com")
+                .body(INITIALIZE).post("/mcp").then().statusCode(403).body("error.code", equalTo(-32600));
+        mcp(Api.KEY).header("Host", "evil.example.com:" + port).body(INITIALIZE).post("/mcp").then().statusCode(403)
+                .body("error.message", containsString("Host"));
+        String id = initialize(Api.KEY);
+        given().header("Authorization", "Bearer " + Api.KEY).header("Host", "evil.example.com")
+                .accept("text/event-stream").header("Mcp-Session-Id", id).get("/mcp").then().statusCode(403);
+    }
+
+    @Test
+    void initializeWhenParamsMissingOrNotObjectsThenInvalidParamsNever500() {
+        mcp(Api.KEY).body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\"}").post("/mcp").then()
+                .statusCode(400).body("error.code", equalTo(-32602)).body("id", equalTo(1));
+        mcp(Api.KEY).body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":[1]}").post("/mcp")
+                .then().statusCode(400).body("error.code", equalTo(-32602));
+        mcp(Api.KEY).body("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":{\"protocolVersion\":7}}")
+                .post("/mcp").then().statusCode(400).body("error.code", equalTo(-32602));
+        mcp(Api.KEY).body("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"initialize\",\"params\":"
+                + "{\"protocolVersion\":\"2025-11-25\",\"clientInfo\":\"me\"}}").post("/mcp").then().statusCode(400)
+                .body("error.code", equalTo(-32602)).body("error.message", containsString("clientInfo"));
+        mcp(Api.KEY).body("{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"ping\"}").post("/mcp").then()
+                .statusCode(400).body("error.code", equalTo(-32600));
+        mcp(Api.KEY).body("[" + "[".repeat(5000) + "]".repeat(5000) + "]").post("/mcp").then().statusCode(400)
+                .body("error.code", equalTo(-32700));
+    }
+
     @Test
     void requestWhenNoKeyThenUnauthorized() {
         given().accept(ACCEPT_BOTH).contentType("application/json").body(INITIALIZE).post("/mcp").then()
