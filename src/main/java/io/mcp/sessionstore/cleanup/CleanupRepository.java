@@ -20,9 +20,9 @@ class CleanupRepository {
      * waited for: passes never block each other or the activity endpoint, and never deadlock. The
      * outer condition re-checks the expiry of each locked row, so a session whose expiry moved
      * meanwhile is kept. The locked rows are addressed by their physical location (ctid), which they
-     * keep while locked (faster than looking each id up again in the primary key). One row comes
+     * keep while locked, rather than looking each id up again in the primary key. One row comes
      * back, not one per session: decoding thousands of rows per batch made the JIT recompile the
-     * client's hot paths at the start of a pass (docs/benchmarks.md).
+     * client's hot paths at the start of a pass (docs/design-notes.md).
      */
     static final String DELETE_EXPIRED_BATCH = """
             WITH deleted AS (

@@ -70,7 +70,7 @@ public class ApiKeys {
         return SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One digest per thread: looking one up on every request showed in the profile. */
+    /** One digest per thread, rather than a provider lookup per request (docs/design-notes.md). */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");

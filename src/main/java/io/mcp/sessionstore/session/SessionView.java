@@ -11,7 +11,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A session as the API shows it. The JSON columns go out as PostgreSQL returned them (raw JSON
- * text), never parsed and written again: on a read, that was a tenth of the service's CPU.
+ * text), never parsed and written again (docs/design-notes.md has what that saves).
  */
 @RegisterForReflection
 public record SessionView(

@@ -47,7 +47,7 @@ class GracefulShutdownIT {
                         .header("Authorization", "Bearer " + ServiceProcess.KEY)
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                 Api.await("the activity update to wait on the lock", Duration.ofSeconds(20), () -> database.queryLong(
-                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE sessions%'") > 0);
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE sessions SET%'") > 0);
 
                 service.terminate();
                 Api.await("new requests to be refused while the old one runs", Duration.ofSeconds(20),
