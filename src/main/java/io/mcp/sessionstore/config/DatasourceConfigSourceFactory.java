@@ -14,7 +14,8 @@ import io.smallrye.config.PropertiesConfigSource;
 /**
  * Turns {@code DATABASE_URL} into the Quarkus datasource properties. Its ordinal sits below the
  * environment (300), so explicit {@code QUARKUS_DATASOURCE_*} variables still win, and above
- * application.properties (250). In dev mode with no database configured and no Docker engine for Dev
+ * application.properties (250). {@code DATABASE_URL_UNPOOLED}, when set beside it, gives the JDBC side
+ * (migrations) a direct endpoint. In dev mode with no database configured and no Docker engine for Dev
  * Services, it starts an embedded PostgreSQL ({@link DevDatabase}). In prod with no database at all it
  * fails the start with a message naming {@code DATABASE_URL}.
  */
@@ -36,7 +37,8 @@ public class DatasourceConfigSourceFactory implements ConfigSourceFactory {
     static List<ConfigSource> sources(ConfigSourceContext context, boolean running) {
         String databaseUrl = value(context, "DATABASE_URL");
         if (databaseUrl != null) {
-            return List.of(source("DATABASE_URL", DatabaseUrl.parse(databaseUrl).datasourceProperties()));
+            return List.of(source("DATABASE_URL",
+                    DatabaseUrl.datasourceProperties(databaseUrl, value(context, "DATABASE_URL_UNPOOLED"))));
         }
         if (value(context, "quarkus.datasource.reactive.url") != null
                 || value(context, "quarkus.datasource.jdbc.url") != null) {
