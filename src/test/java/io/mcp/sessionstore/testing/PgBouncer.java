@@ -37,7 +37,8 @@ import io.vertx.sqlclient.RowSet;
  */
 public final class PgBouncer implements AutoCloseable {
 
-    public static final Path BINARY = Path.of("/usr/sbin/pgbouncer");
+    /** Debian's path; {@code -Dpgbouncer.binary=...} for another installation. */
+    public static final Path BINARY = Path.of(System.getProperty("pgbouncer.binary", "/usr/sbin/pgbouncer"));
     private static final String RUN_AS = "postgres";
 
     private final TestDatabase database;
