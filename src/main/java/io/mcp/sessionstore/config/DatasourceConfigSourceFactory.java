@@ -14,8 +14,7 @@ import io.smallrye.config.PropertiesConfigSource;
 /**
  * Turns {@code DATABASE_URL} into the Quarkus datasource properties. Its ordinal sits below the
  * environment (300), so explicit {@code QUARKUS_DATASOURCE_*} variables still win, and above
- * application.properties (250). {@code DATABASE_URL_UNPOOLED}, when set beside it, gives the JDBC side
- * (migrations) a direct endpoint. In dev mode with no database configured and no Docker engine for Dev
+ * application.properties (250). In dev mode with no database configured and no Docker engine for Dev
  * Services, it starts an embedded PostgreSQL ({@link DevDatabase}). In prod with no database at all it
  * fails the start with a message naming {@code DATABASE_URL}.
  */
