@@ -22,6 +22,7 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
         Optional<String> applicationName) {
 
     static final int DEFAULT_PORT = 5432;
+    static final String UNPOOLED = "DATABASE_URL_UNPOOLED";
     private static final Set<String> SSL_MODES =
             Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 
@@ -33,22 +34,48 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
 
     /** Parses the URI; the message of a failure never repeats the URI, which may hold a password. */
     public static DatabaseUrl parse(String text) {
+        return parse("DATABASE_URL", text);
+    }
+
+    /**
+     * The datasource properties of {@code DATABASE_URL} and, when given, {@code DATABASE_URL_UNPOOLED}:
+     * a direct (unpooled) endpoint, as Neon hands it out beside the pooled one. The JDBC side (Flyway's
+     * migrations and Hibernate's schema check, at start only) then connects there; the reactive client,
+     * which serves every request, stays on the pooled one. One datasource has one user and password,
+     * so the unpooled URL may repeat those of DATABASE_URL or leave them out, but not name others.
+     */
+    public static Map<String, String> datasourceProperties(String pooled, String unpooled) {
+        DatabaseUrl url = parse(pooled);
+        Map<String, String> properties = url.datasourceProperties();
+        if (unpooled != null && !unpooled.isBlank()) {
+            DatabaseUrl direct = parse(UNPOOLED, unpooled);
+            if (direct.username.isPresent() && !direct.username.equals(url.username)
+                    || direct.password.isPresent() && !direct.password.equals(url.password)) {
+                throw new IllegalArgumentException(UNPOOLED + " names another user or password than DATABASE_URL; "
+                        + "use the same credentials in both (or none in " + UNPOOLED + ")");
+            }
+            properties.put("quarkus.datasource.jdbc.url", direct.jdbcUrl());
+        }
+        return properties;
+    }
+
+    private static DatabaseUrl parse(String variable, String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("DATABASE_URL is empty");
+            throw new IllegalArgumentException(variable + " is empty");
         }
         URI uri;
         try {
             uri = new URI(text.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("DATABASE_URL is not a valid URI (expected "
+            throw new IllegalArgumentException(variable + " is not a valid URI (expected "
                     + "postgresql://user:password@host:5432/database?sslmode=require)");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("postgresql") && !scheme.equals("postgres")) {
-            throw new IllegalArgumentException("DATABASE_URL must start with postgresql:// or postgres://");
+            throw new IllegalArgumentException(variable + " must start with postgresql:// or postgres://");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("DATABASE_URL has no host (a single host is supported)");
+            throw new IllegalArgumentException(variable + " has no host (a single host is supported)");
         }
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
@@ -73,7 +100,7 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
         Map<String, String> query = queryParameters(uri.getRawQuery());
         Optional<String> sslMode = Optional.ofNullable(query.get("sslmode")).map(m -> m.toLowerCase(Locale.ROOT));
         if (sslMode.isPresent() && !SSL_MODES.contains(sslMode.get())) {
-            throw new IllegalArgumentException("DATABASE_URL has an unknown sslmode '" + sslMode.get()
+            throw new IllegalArgumentException(variable + " has an unknown sslmode '" + sslMode.get()
                     + "' (one of " + String.join(", ", SSL_MODES) + ")");
         }
         return new DatabaseUrl(host, port, database, username, password, sslMode,
@@ -101,6 +128,10 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
     public Map<String, String> datasourceProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.datasource.jdbc.url", jdbcUrl());
+        // pgJDBC names a statement's server-side plan after 5 uses; a transaction-mode pooler then hands
+        // the name to another server connection ("prepared statement "S_2" already exists"). The JDBC
+        // side runs only at start, so unnamed statements cost nothing and work behind any pooler.
+        properties.put("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold", "0");
         properties.put("quarkus.datasource.reactive.url", reactiveUrl());
         username.ifPresent(u -> properties.put("quarkus.datasource.username", u));
         password.ifPresent(p -> properties.put("quarkus.datasource.password", p));

@@ -36,7 +36,8 @@ public class DatasourceConfigSourceFactory implements ConfigSourceFactory {
     static List<ConfigSource> sources(ConfigSourceContext context, boolean running) {
         String databaseUrl = value(context, "DATABASE_URL");
         if (databaseUrl != null) {
-            return List.of(source("DATABASE_URL", DatabaseUrl.parse(databaseUrl).datasourceProperties()));
+            return List.of(source("DATABASE_URL",
+                    DatabaseUrl.datasourceProperties(databaseUrl, value(context, "DATABASE_URL_UNPOOLED"))));
         }
         if (value(context, "quarkus.datasource.reactive.url") != null
                 || value(context, "quarkus.datasource.jdbc.url") != null) {
