@@ -4,8 +4,6 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.mcp.sessionstore.common.LogSafe;
-
 /**
  * What the service has seen of the database lately. Fed by {@link Database} only, that is by real
  * statements; passive readiness is judged from this alone while it says "up".
@@ -15,7 +13,6 @@ public class DatabaseOutcomes {
 
     private volatile Instant lastSuccess;
     private volatile Instant lastFailure;
-    private volatile String lastFailureReason;
 
     void recordSuccess() {
         lastSuccess = Instant.now();
@@ -24,7 +21,6 @@ public class DatabaseOutcomes {
     /** Any answer from the database is a success, even an error; only unavailability is a failure. */
     void recordOutcome(Throwable failure) {
         if (DatabaseFailures.isUnavailable(failure)) {
-            lastFailureReason = LogSafe.reason(failure);
             lastFailure = Instant.now();
         } else {
             recordSuccess();
@@ -44,9 +40,5 @@ public class DatabaseOutcomes {
 
     public Instant lastFailure() {
         return lastFailure;
-    }
-
-    public String lastFailureReason() {
-        return lastFailureReason;
     }
 }

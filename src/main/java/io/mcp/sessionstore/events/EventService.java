@@ -1,5 +1,6 @@
 package io.mcp.sessionstore.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.mcp.sessionstore.common.TooLargeException;
 import io.mcp.sessionstore.db.Database;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The event store's façade: appends and replays of a session's streams, the encoding a statement of
@@ -28,6 +30,7 @@ public class EventService {
 
     public static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     public static final int MAX_PAGE = 1000;
+    static final String DELETE_OF_SESSIONS = "DELETE FROM session_events WHERE session_id = ANY ($1::varchar[])";
 
     private final EventRepository repository;
     private final EventsConfig config;
@@ -155,14 +158,12 @@ public class EventService {
         if (sessionIds.length == 0) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(DELETE_OF_SESSIONS).execute(io.vertx.mutiny.sqlclient.Tuple.of(sessionIds))
+        return connection.preparedQuery(DELETE_OF_SESSIONS).execute(Tuple.of(sessionIds))
                 .replaceWithVoid();
     }
 
-    static final String DELETE_OF_SESSIONS = "DELETE FROM session_events WHERE session_id = ANY ($1::varchar[])";
-
     private static String text(byte[] utf8) {
-        return utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static NotFoundException eventNotFound(String sessionId, String after) {

@@ -1,5 +1,6 @@
 package io.mcp.sessionstore.session;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record Activity(long requests, long toolCalls, long errors, List<ToolCall
 
     /** Both requests' activity as one (a batch of messages in one POST). */
     public Activity plus(Activity other) {
-        List<ToolCall> all = new java.util.ArrayList<>(calls);
+        List<ToolCall> all = new ArrayList<>(calls);
         all.addAll(other.calls);
         return new Activity(requests + other.requests, toolCalls + other.toolCalls, errors + other.errors, all,
                 initialized || other.initialized);

@@ -22,6 +22,7 @@ import io.mcp.sessionstore.common.Ids;
 import io.mcp.sessionstore.common.InvalidInputException;
 import io.mcp.sessionstore.common.NotFoundException;
 import io.mcp.sessionstore.common.PreconditionFailedException;
+import io.mcp.sessionstore.events.EventService;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -123,7 +124,7 @@ public class SessionService {
         String id = SessionId.generate();
         return repository.createOwned(id, owner, fields, ttl(fields), firstStream)
                 .map(view -> new Created(view, firstStream.messages().isEmpty() ? List.of()
-                        : io.mcp.sessionstore.events.EventService.ids(firstStream.streamId(),
+                        : EventService.ids(firstStream.streamId(),
                                 firstStream.messages().size(), firstStream.messages().size())));
     }
 

@@ -1,5 +1,8 @@
 package io.mcp.sessionstore.mcp.server;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +90,7 @@ public class LocalToolsHandler implements McpHandler {
         McpTool.Call call = new McpTool.Call(session, arguments instanceof ObjectNode object ? object : JsonRpc.object(),
                 request.meta().get("progressToken"));
         return tool.call(call).map(outcome -> {
-            java.util.List<ObjectNode> messages = new java.util.ArrayList<>(outcome.notifications());
+            List<ObjectNode> messages = new ArrayList<>(outcome.notifications());
             messages.add(JsonRpc.result(request.id(), outcome.result()));
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             return new Answer(messages, Activity.toolCall(new ToolCall(tool.name(), durationMs, outcome.ok())));

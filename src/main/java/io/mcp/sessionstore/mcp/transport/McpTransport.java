@@ -2,6 +2,7 @@ package io.mcp.sessionstore.mcp.transport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +18,7 @@ import io.mcp.sessionstore.session.Activity;
 import io.mcp.sessionstore.session.SessionFields;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.SessionView;
+import io.mcp.sessionstore.session.StreamAppend;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -145,7 +147,7 @@ public class McpTransport {
                 Activity total = activity.stream().reduce(Activity::plus).orElseThrow();
                 if (out.isEmpty()) {
                     return sessions.recordActivity(request.owner(), sessionId, total,
-                            io.mcp.sessionstore.session.StreamAppend.NONE).map(ignored -> McpResponses.accepted());
+                            StreamAppend.NONE).map(ignored -> McpResponses.accepted());
                 }
                 StreamWriter.Stream stream = streams.open(session.protocolVersion(), out);
                 return sessions.recordActivity(request.owner(), sessionId, total, stream.append())
@@ -248,7 +250,7 @@ public class McpTransport {
     }
 
     /** Synchronous refusals (checks before any Uni) become responses like asynchronous ones. */
-    private static Uni<Response> guarded(java.util.function.Supplier<Uni<Response>> work) {
+    private static Uni<Response> guarded(Supplier<Uni<Response>> work) {
         return Uni.createFrom().deferred(() -> {
             try {
                 return work.get();
