@@ -31,7 +31,10 @@ public class ConfigAliases implements ConfigSourceInterceptorFactory {
             Map.entry("cleanup.initial-delay", "SESSION_CLEANUP_INITIAL_DELAY"),
             Map.entry("cleanup.grace", "SESSION_CLEANUP_GRACE"),
             Map.entry("cleanup.batch-size", "SESSION_CLEANUP_BATCH_SIZE"),
-            Map.entry("cleanup.pause-ratio", "SESSION_CLEANUP_PAUSE_RATIO"));
+            Map.entry("cleanup.pause-ratio", "SESSION_CLEANUP_PAUSE_RATIO"),
+            Map.entry("gateway.upstreams", "MCP_UPSTREAMS"),
+            Map.entry("gateway.upstreams-file", "MCP_UPSTREAMS_FILE"),
+            Map.entry("gateway.keys", "MCP_GATEWAY_KEY"));
 
     @Override
     public ConfigSourceInterceptor getInterceptor(ConfigSourceInterceptorContext context) {

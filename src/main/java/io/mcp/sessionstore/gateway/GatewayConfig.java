@@ -1,0 +1,23 @@
+package io.mcp.sessionstore.gateway;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The gateway. Env: MCP_UPSTREAMS, MCP_UPSTREAMS_FILE, MCP_GATEWAY_KEY (see ConfigAliases). */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** The upstream MCP servers, a JSON array (see UpstreamsParser). */
+    Optional<String> upstreams();
+
+    /** A file holding the same JSON array, for a mounted ConfigMap; used when upstreams is not set. */
+    Optional<String> upstreamsFile();
+
+    /**
+     * AES-256 keys (base64, 32 bytes each), comma-separated: the first encrypts what the gateway keeps
+     * of an upstream session, every one decrypts. Required in prod when upstreams are configured.
+     */
+    Optional<List<String>> keys();
+}

@@ -1,0 +1,128 @@
+package io.mcp.sessionstore.gateway;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts what the gateway keeps of an upstream that is a bearer token to it (the upstream's session
+ * id) with AES-256-GCM. MCP_GATEWAY_KEY holds one or more 32-byte keys in base64, comma-separated:
+ * the first encrypts, every one decrypts, so a key is rotated by putting the new one first. A sealed
+ * value is {@code key id (4 bytes) | nonce (12) | ciphertext and tag}; the associated data binds it
+ * to its session and upstream, so a value copied to another row does not open.
+ */
+public final class SessionCipher {
+
+    private static final int KEY_BYTES = 32;
+    private static final int KEY_ID_BYTES = 4;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private record Key(byte[] id, SecretKeySpec spec) {
+    }
+
+    private final List<Key> keys;
+
+    private SessionCipher(List<Key> keys) {
+        this.keys = keys;
+    }
+
+    /** From MCP_GATEWAY_KEY's value; the message of a failure never repeats a key. */
+    public static SessionCipher fromBase64Keys(List<String> encodedKeys) {
+        List<Key> keys = new ArrayList<>();
+        for (int i = 0; i < encodedKeys.size(); i++) {
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(encodedKeys.get(i).trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("MCP_GATEWAY_KEY: key " + (i + 1) + " is not base64");
+            }
+            if (key.length != KEY_BYTES) {
+                throw new IllegalArgumentException("MCP_GATEWAY_KEY: key " + (i + 1) + " has " + key.length
+                        + " bytes; AES-256 needs 32 (openssl rand -base64 32)");
+            }
+            keys.add(new Key(keyId(key), new SecretKeySpec(key, "AES")));
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("MCP_GATEWAY_KEY holds no key");
+        }
+        return new SessionCipher(List.copyOf(keys));
+    }
+
+    /** A new random key, base64: what dev mode generates and what {@code openssl rand -base64 32} gives. */
+    public static String newKey() {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The id of the key that encrypts, as sealed values carry it (hex). */
+    public String currentKeyId() {
+        return HexFormat.of().formatHex(keys.getFirst().id());
+    }
+
+    public byte[] seal(String plaintext, String sessionId, String serverId) {
+        Key key = keys.getFirst();
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData(sessionId, serverId));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.allocate(KEY_ID_BYTES + NONCE_BYTES + sealed.length).put(key.id()).put(nonce).put(sealed)
+                    .array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /** Throws IllegalArgumentException when no configured key opens it for this session and upstream. */
+    public String open(byte[] sealed, String sessionId, String serverId) {
+        if (sealed == null || sealed.length < KEY_ID_BYTES + NONCE_BYTES + TAG_BITS / 8) {
+            throw new IllegalArgumentException("not a sealed value");
+        }
+        for (Key key : keys) {
+            if (MessageDigest.isEqual(key.id(), java.util.Arrays.copyOf(sealed, KEY_ID_BYTES))) {
+                try {
+                    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                    cipher.init(Cipher.DECRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, sealed, KEY_ID_BYTES,
+                            NONCE_BYTES));
+                    cipher.updateAAD(associatedData(sessionId, serverId));
+                    byte[] plain = cipher.doFinal(sealed, KEY_ID_BYTES + NONCE_BYTES, sealed.length - KEY_ID_BYTES
+                            - NONCE_BYTES);
+                    return new String(plain, StandardCharsets.UTF_8);
+                } catch (javax.crypto.AEADBadTagException e) {
+                    throw new IllegalArgumentException("the sealed value does not belong to this session and upstream");
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("AES-GCM is not available", e);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no configured MCP_GATEWAY_KEY has key id "
+                + HexFormat.of().formatHex(sealed, 0, KEY_ID_BYTES));
+    }
+
+    private static byte[] associatedData(String sessionId, String serverId) {
+        return (sessionId + "\u0000" + serverId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] keyId(byte[] key) {
+        try {
+            return java.util.Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(key), KEY_ID_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.mcp.sessionstore.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One MCP server the gateway serves at {@code /mcp/<id>}: how to reach it, the headers every call
+ * carries (already resolved from the environment: secrets, never logged or stored), and the bound
+ * on every call.
+ */
+public record Upstream(String id, Transport transport, URI url, Map<String, String> headers, Duration timeout) {
+
+    public enum Transport {
+        /** MCP Streamable HTTP (2025-03-26 and later). */
+        STREAMABLE_HTTP("streamable-http"),
+        /** The 2024-11-05 HTTP+SSE transport: GET .../sse, then POSTs to the endpoint it names. */
+        SSE("sse");
+
+        private final String configName;
+
+        Transport(String configName) {
+            this.configName = configName;
+        }
+
+        public String configName() {
+            return configName;
+        }
+    }
+
+    public Upstream {
+        headers = Map.copyOf(headers);
+    }
+
+    /** Safe to log: no header values. */
+    @Override
+    public String toString() {
+        return "Upstream[id=" + id + ", transport=" + transport.configName() + ", url=" + url.getScheme() + "://"
+                + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + url.getPath() + ", headers="
+                + headers.keySet() + ", timeout=" + timeout + "]";
+    }
+}

@@ -1,0 +1,59 @@
+package io.mcp.sessionstore.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class SessionCipherTest {
+
+    private final String oldKey = SessionCipher.newKey();
+    private final String newKey = SessionCipher.newKey();
+
+    @Test
+    void sealWhenOpenedForTheSameSessionAndUpstreamThenPlaintextAndNeverInTheSealedBytes() {
+        SessionCipher cipher = SessionCipher.fromBase64Keys(List.of(oldKey));
+        byte[] sealed = cipher.seal("upstream-session-4db59aac", "client-1", "everything");
+        assertFalse(new String(sealed, StandardCharsets.ISO_8859_1).contains("upstream-session"));
+        assertEquals("upstream-session-4db59aac", cipher.open(sealed, "client-1", "everything"));
+        assertNotEquals(new String(sealed, StandardCharsets.ISO_8859_1),
+                new String(cipher.seal("upstream-session-4db59aac", "client-1", "everything"), StandardCharsets.ISO_8859_1),
+                "a fresh nonce every time");
+    }
+
+    @Test
+    void openWhenCopiedToAnotherSessionOrUpstreamOrTamperedThenRefused() {
+        SessionCipher cipher = SessionCipher.fromBase64Keys(List.of(oldKey));
+        byte[] sealed = cipher.seal("token", "client-1", "everything");
+        assertThrows(IllegalArgumentException.class, () -> cipher.open(sealed, "client-2", "everything"));
+        assertThrows(IllegalArgumentException.class, () -> cipher.open(sealed, "client-1", "other"));
+        sealed[sealed.length - 1] ^= 1;
+        assertThrows(IllegalArgumentException.class, () -> cipher.open(sealed, "client-1", "everything"));
+        assertThrows(IllegalArgumentException.class, () -> cipher.open(new byte[3], "client-1", "everything"));
+    }
+
+    @Test
+    void rotateWhenNewKeyPutFirstThenOldValuesStillOpenAndNewOnesUseTheNewKey() {
+        byte[] old = SessionCipher.fromBase64Keys(List.of(oldKey)).seal("token", "c", "s");
+        SessionCipher rotated = SessionCipher.fromBase64Keys(List.of(newKey, oldKey));
+        assertEquals("token", rotated.open(old, "c", "s"));
+        byte[] fresh = rotated.seal("token", "c", "s");
+        assertThrows(IllegalArgumentException.class, () -> SessionCipher.fromBase64Keys(List.of(oldKey)).open(fresh, "c", "s"));
+        assertNotEquals(SessionCipher.fromBase64Keys(List.of(oldKey)).currentKeyId(), rotated.currentKeyId());
+    }
+
+    @Test
+    void keysWhenNotBase64OrNot32BytesThenRefusedWithoutRepeatingThem() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SessionCipher.fromBase64Keys(List.of("bm90LWEta2V5")));
+        assertTrue(e.getMessage().contains("32") && !e.getMessage().contains("bm90LWEta2V5"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SessionCipher.fromBase64Keys(List.of("***")));
+        assertThrows(IllegalArgumentException.class, () -> SessionCipher.fromBase64Keys(List.of()));
+    }
+}
