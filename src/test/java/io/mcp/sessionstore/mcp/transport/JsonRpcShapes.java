@@ -210,7 +210,7 @@ public final class JsonRpcShapes {
     }
 
     /** An object of these name, value pairs, a null value leaving its member out. */
-    static Value members(Object... namesAndValues) {
+    public static Value members(Object... namesAndValues) {
         Map<String, Value> members = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             if (namesAndValues[i + 1] != null) {
