@@ -116,6 +116,9 @@ class McpEdgePropertiesTest {
         String body = response.asString();
         assertTrue(status < 500, () -> "a " + status + ": " + PropertyCheck.describe(body));
         assertFalse(INTERNALS.matcher(body).find(), () -> "Java internals in " + PropertyCheck.describe(body));
+        if (status == 431) {
+            return body; // Vert.x: the headers together pass quarkus.http.limits.max-header-size (20K); no app code ran
+        }
         if (status >= 400) {
             JsonNode error;
             try {
@@ -130,7 +133,7 @@ class McpEdgePropertiesTest {
                 assertEquals(status, error.path("status").asInt(), body);
                 return body;
             }
-            assertEquals("2.0", error.path("jsonrpc").asText(), () -> "not JSON-RPC: " + PropertyCheck.describe(body));
+            assertEquals("2.0", error.path("jsonrpc").asText(), () -> "a " + status + " not JSON-RPC: " + PropertyCheck.describe(body));
             assertTrue(error.path("error").path("code").isInt(), () -> "no integer error.code: " + body);
             assertTrue(error.path("error").path("message").isTextual(), () -> "no error.message: " + body);
         }
