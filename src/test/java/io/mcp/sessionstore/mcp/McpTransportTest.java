@@ -129,6 +129,16 @@ public class McpTransportTest {
     }
 
     @Test
+    void initializeWhenClientInfoOrCapabilitiesHoldNulThenInvalidParamsNotA500() {
+        mcp(Api.KEY).body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-11-25\",\"clientInfo\":{\"name\":\"a\\u0000b\"}}}").post("/mcp").then().statusCode(400)
+                .body("error.code", equalTo(-32602)).body("id", equalTo(1)).header("Mcp-Session-Id", (String) null);
+        mcp(Api.KEY).body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-11-25\",\"capabilities\":{\"x\\u0000\":{}}}}").post("/mcp").then().statusCode(400)
+                .body("error.code", equalTo(-32602));
+    }
+
+    @Test
     void batchWhen2025_03_26ThenEveryResponseOnOneStreamAndRefusedLater() {
         String id = initialize(Api.KEY);
         String sse = mcp(Api.KEY).header("Mcp-Session-Id", id).header("MCP-Protocol-Version", "2025-03-26")
