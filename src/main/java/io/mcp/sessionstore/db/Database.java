@@ -7,6 +7,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mcp.sessionstore.common.DatabaseUnavailableException;
+import io.mcp.sessionstore.common.InvalidInputException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -56,6 +57,8 @@ public class Database {
         return work.ifNoItem().after(bound).failWith(() -> new DatabaseUnavailableException(
                 "the database did not answer within " + bound.toMillis() + " ms", null))
                 .onItem().invoke(ignored -> outcomes.recordSuccess())
-                .onFailure().invoke(outcomes::recordOutcome);
+                .onFailure().invoke(outcomes::recordOutcome)
+                .onFailure(DatabaseFailures::isUnstorableText).transform(failure -> new InvalidInputException(
+                        "invalid-characters", "the request holds a character PostgreSQL cannot store (U+0000)"));
     }
 }

@@ -40,6 +40,19 @@ public final class DatabaseFailures {
     }
 
     /**
+     * PostgreSQL cannot store the caller's text: U+0000 in jsonb (22P05) or in text (22021). The
+     * caller's data, not a fault of the service: a 400 naming the character.
+     */
+    public static boolean isUnstorableText(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg && ("22P05".equals(pg.getSqlState()) || "22021".equals(pg.getSqlState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * SQLSTATE classes 08 (connection), 53 (insufficient resources), 57P0x (shutdown, cannot connect
      * now) and 57014 (statement timeout) mean "try again later".
      */

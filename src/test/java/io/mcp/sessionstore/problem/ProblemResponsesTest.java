@@ -52,6 +52,18 @@ class ProblemResponsesTest {
                 .body("detail", containsString("read-only"));
     }
 
+    /** PostgreSQL stores no U+0000 in text or jsonb: the caller's data, so a 400, not a 500. */
+    @Test
+    void writeWhenTextHoldsNulThenBadRequestAndNothingStored() {
+        assertProblem(json().body("{\"serverId\":\"a\\u0000b\"}").post("/sessions").then(), 400)
+                .body("type", equalTo("urn:mcp-session-store:problem:invalid-characters"));
+        assertProblem(json().body("{\"attributes\":{\"k\":\"a\\u0000b\"}}").put(session("nul-attributes")).then(), 400);
+        api().get(session("nul-attributes")).then().statusCode(404);
+        String id = createSession("{}");
+        assertProblem(json().body("{\"toolCall\":{\"name\":\"a\\u0000b\"}}").post(session(id) + "/activity").then(), 400);
+        api().get(session(id)).then().statusCode(200).body("metrics.requests", equalTo(0));
+    }
+
     @Test
     void postWhenWrongTypeThenBadRequestNamingField() {
         assertProblem(json().body("{\"ttlSeconds\":\"long\"}").post("/sessions").then(), 400)

@@ -46,24 +46,6 @@ public final class JsonRpc {
         return NODES.objectNode();
     }
 
-    /** Whether a name or string in this value holds U+0000, which PostgreSQL's jsonb cannot store (22P05). */
-    public static boolean holdsNul(JsonNode value) {
-        if (value.isTextual()) {
-            return value.textValue().indexOf('\u0000') >= 0;
-        }
-        for (java.util.Iterator<String> names = value.fieldNames(); names.hasNext();) {
-            if (names.next().indexOf('\u0000') >= 0) {
-                return true;
-            }
-        }
-        for (JsonNode child : value) {
-            if (holdsNul(child)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Whether this message (as sent) is an error response. */
     public static boolean isError(ObjectNode message) {
         return message.has("error");

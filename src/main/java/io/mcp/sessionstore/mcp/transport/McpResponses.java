@@ -75,7 +75,7 @@ public class McpResponses {
             case NotFoundException notFound -> json(404, JsonRpc.error(id, JsonRpc.INVALID_REQUEST, SESSION_NOT_FOUND));
             case InvalidInputException invalid when invalid.kind().equals("invalid-session-id") ->
                     json(404, JsonRpc.error(id, JsonRpc.INVALID_REQUEST, SESSION_NOT_FOUND));
-            case InvalidInputException invalid -> json(400, JsonRpc.error(id, JsonRpc.INVALID_REQUEST, invalid.getMessage()));
+            case InvalidInputException invalid -> json(400, JsonRpc.error(id, JsonRpc.INVALID_PARAMS, invalid.getMessage()));
             case TooLargeException tooLarge -> json(413, JsonRpc.error(id, JsonRpc.INVALID_REQUEST, tooLarge.getMessage()));
             default -> {
                 if (DatabaseFailures.isUnavailable(failure)) {

@@ -246,10 +246,6 @@ public class McpTransport {
             throw new JsonRpcException(400, init.id(), JsonRpc.INVALID_PARAMS, "initialize params." + name
                     + " must be an object");
         }
-        if (JsonRpc.holdsNul(value)) {
-            throw new JsonRpcException(400, init.id(), JsonRpc.INVALID_PARAMS, "initialize params." + name
-                    + " may not contain U+0000");
-        }
         return (ObjectNode) value;
     }
 
