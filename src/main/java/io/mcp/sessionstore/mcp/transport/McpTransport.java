@@ -68,7 +68,7 @@ public class McpTransport {
         if (parsed.batch()) {
             requireBatchAllowed(request, parsed.messages());
         } else if (request.stateless()) {
-            return stateless(first, request, handler);
+            return StatelessRevision.answer(first, request, handler);
         }
         HeaderRules.requireSessionVersion(request);
         if (!parsed.batch() && first instanceof JsonRpcMessage.Request init && init.method().equals("initialize")) {
@@ -188,42 +188,6 @@ public class McpTransport {
         StreamWriter.Stream stream = streams.open(session.protocolVersion(), List.of());
         return events.append(session.id(), stream.append().streamId(), stream.append().messages())
                 .map(ids -> stream.render(ids, retryMillis(), null));
-    }
-
-    /** The protocol without sessions (2026-07-28): one JSON answer, nothing stored. */
-    private Uni<Response> stateless(JsonRpcMessage message, McpRequest request, McpHandler handler) {
-        if (!(message instanceof JsonRpcMessage.Request call)) {
-            return Uni.createFrom().item(McpResponses.accepted());
-        }
-        HeaderRules.checkStatelessHeaders(call, request);
-        ObjectNode serverInfoMeta = JsonRpc.object();
-        serverInfoMeta.set("io.modelcontextprotocol/serverInfo", handler.serverInfo().toJson());
-        switch (call.method()) {
-            case "server/discover" -> {
-                ObjectNode result = JsonRpc.object().put("resultType", "complete");
-                McpProtocol.ALL_VERSIONS.forEach(result.putArray("supportedVersions")::add);
-                result.set("capabilities", handler.capabilities());
-                result.set("serverInfo", handler.serverInfo().toJson());
-                return Uni.createFrom().item(McpResponses.json(200, JsonRpc.result(call.id(), result)));
-            }
-            case "ping", "initialize" -> {
-                return Uni.createFrom().item(McpResponses.json(404, JsonRpc.error(call.id(), JsonRpc.METHOD_NOT_FOUND,
-                        call.method() + " is not part of protocol 2026-07-28 (supported: "
-                                + String.join(", ", McpProtocol.ALL_VERSIONS)
-                                + "; initialize selects 2025-11-25 or earlier)")));
-            }
-            default -> {
-                return handler.answer(call, null).map(answer -> {
-                    ObjectNode last = answer.messages().getLast();
-                    if (last.get("result") instanceof ObjectNode result) {
-                        result.put("resultType", "complete");
-                        result.set("_meta", serverInfoMeta);
-                    }
-                    int code = last.path("error").path("code").asInt();
-                    return McpResponses.json(code == JsonRpc.METHOD_NOT_FOUND ? 404 : 200, last);
-                });
-            }
-        }
     }
 
     /** Batches exist in 2025-03-26 only (2025-06-18 removed them); initialize may not be in one. */
