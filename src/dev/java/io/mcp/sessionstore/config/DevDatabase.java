@@ -4,21 +4,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Dev mode's own PostgreSQL when no database is configured and no Docker engine is there for Dev
  * Services: real PostgreSQL binaries from Maven Central, with the data under {@code .mcp-dev/postgres}
- * in the project directory so sessions survive restarts of the service. A server left running by an
- * earlier dev JVM (or by a live reload) is reused rather than started twice on the same data.
- * The binaries are a provided-scope dependency: this class is never called outside dev mode.
+ * in the project directory so sessions survive restarts of the service.
+ *
+ * <p>The server stops when the dev JVM exits (shutdown hooks: SIGTERM, SIGINT, {@code q}). A server
+ * that is already running on the data is reused rather than started twice: after a live reload (this
+ * JVM started it and will stop it), while another dev JVM that started it is still alive (that one
+ * stops it), or left behind by a dev JVM that was killed outright - such an orphan is adopted, this
+ * JVM stops it on exit. {@code .mcp-dev/postgres.owner} names the JVM that answers for the server.
  */
 final class DevDatabase {
 
+    private static final long STOP_WAIT_SECONDS = 20;
     private static EmbeddedPostgres server; // held so the server lives as long as the JVM
 
     private DevDatabase() {
@@ -34,9 +41,10 @@ final class DevDatabase {
         };
     }
 
+    /** Starts or reuses the server; returns the datasource properties for it. */
     static synchronized Map<String, String> start() {
         Path dataDirectory = dataDirectory();
-        int port = runningServerPort(dataDirectory).orElseGet(() -> startServer(dataDirectory));
+        int port = runningServer(dataDirectory).map(running -> reuse(running)).orElseGet(() -> startServer(dataDirectory));
         String reactiveUrl = "postgresql://localhost:" + port + "/postgres";
         return Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:" + reactiveUrl,
@@ -48,10 +56,13 @@ final class DevDatabase {
     private static int startServer(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
+            // zonky's shutdown hook stops it (pg_ctl stop -m fast) when this JVM exits
             server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(true)
                     .start();
+            writeOwner();
             System.out.println("mcp-session-store dev mode: embedded PostgreSQL on port " + server.getPort()
                     + ", data in " + dataDirectory);
             return server.getPort();
@@ -60,8 +71,36 @@ final class DevDatabase {
         }
     }
 
+    private static int reuse(RunningServer running) {
+        Optional<ProcessHandle> owner = owner();
+        boolean ownedByLiveJvm = owner.isPresent() && owner.get().isAlive();
+        if (!ownedByLiveJvm) {
+            writeOwner();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running.pid()), "dev-postgres-stop"));
+            System.out.println("mcp-session-store dev mode: reusing the embedded PostgreSQL (pid " + running.pid()
+                    + ", port " + running.port() + ") an earlier dev JVM left running; it stops when this one exits");
+        }
+        return running.port();
+    }
+
+    /** SIGTERM: PostgreSQL's smart shutdown, done once this JVM's pool has closed its connections. */
+    private static void stop(long pid) {
+        ProcessHandle.of(pid).ifPresent(postmaster -> {
+            postmaster.destroy();
+            try {
+                postmaster.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("mcp-session-store dev mode: the embedded PostgreSQL (pid " + pid
+                        + ") did not stop within " + STOP_WAIT_SECONDS + " s: " + e);
+            }
+        });
+    }
+
+    record RunningServer(long pid, int port) {
+    }
+
     /** postmaster.pid: line 1 the pid, line 4 the port; a stale file names a dead process. */
-    private static Optional<Integer> runningServerPort(Path dataDirectory) {
+    static Optional<RunningServer> runningServer(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         try {
             if (!Files.exists(pidFile)) {
@@ -73,14 +112,40 @@ final class DevDatabase {
             }
             long pid = Long.parseLong(lines.get(0).trim());
             boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? Optional.of(Integer.parseInt(lines.get(3).trim())) : Optional.empty();
+            return alive ? Optional.of(new RunningServer(pid, Integer.parseInt(lines.get(3).trim()))) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
     }
 
-    private static Path dataDirectory() {
+    /** The JVM recorded as the server's owner, if that very process (same pid, same start) still runs. */
+    private static Optional<ProcessHandle> owner() {
+        try {
+            String[] fields = Files.readString(ownerFile()).trim().split(" ");
+            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(fields[0]));
+            String started = process.flatMap(p -> p.info().startInstant()).map(Instant::toString).orElse("");
+            return fields.length > 1 && fields[1].equals(started) ? process : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void writeOwner() {
+        ProcessHandle self = ProcessHandle.current();
+        String started = self.info().startInstant().map(Instant::toString).orElse("");
+        try {
+            Files.writeString(ownerFile(), self.pid() + " " + started + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not record the dev PostgreSQL's owner in " + ownerFile(), e);
+        }
+    }
+
+    static Path dataDirectory() {
         return DevDirectory.path().resolve("postgres");
+    }
+
+    private static Path ownerFile() {
+        return DevDirectory.path().resolve("postgres.owner");
     }
 
     private static boolean dockerEngineLikely() {
