@@ -14,9 +14,9 @@ import io.smallrye.config.PropertiesConfigSource;
 /**
  * Turns {@code DATABASE_URL} into the Quarkus datasource properties. Its ordinal sits below the
  * environment (300), so explicit {@code QUARKUS_DATASOURCE_*} variables still win, and above
- * application.properties (250). In dev mode with no database configured and no Docker engine for Dev
- * Services, it starts an embedded PostgreSQL ({@link DevDatabase}). In prod with no database at all it
- * fails the start with a message naming {@code DATABASE_URL}.
+ * application.properties (250). In prod with no database at all it fails the start with a message
+ * naming {@code DATABASE_URL}; in dev and test it adds nothing then (Dev Services, the tests' database,
+ * or in dev mode the embedded PostgreSQL of src/dev take over).
  */
 public class DatasourceConfigSourceFactory implements ConfigSourceFactory {
 
@@ -44,9 +44,6 @@ public class DatasourceConfigSourceFactory implements ConfigSourceFactory {
             return List.of();
         }
         List<String> profiles = context.getProfiles();
-        if (profiles.contains("dev") && DevDatabase.wanted(value(context, "mcp.dev.embedded-postgres"))) {
-            return List.of(source("embedded PostgreSQL", DevDatabase.start()));
-        }
         if (running && !profiles.contains("dev") && !profiles.contains("test")) {
             throw new IllegalStateException(NO_DATABASE_MESSAGE);
         }
