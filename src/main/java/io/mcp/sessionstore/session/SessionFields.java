@@ -31,7 +31,7 @@ public record SessionFields(
 
     /** Properties of the representation that the server manages; a body that sets one gets 400. */
     public static final Set<String> READ_ONLY = Set.of("id", "createdAt", "lastActivity", "expiresAt", "metrics",
-            "recentToolCalls", "version");
+            "recentToolCalls", "version", "gateway");
 
     public static SessionFields empty() {
         return new SessionFields(null, null, null, null, null, null, null, null, null, null);

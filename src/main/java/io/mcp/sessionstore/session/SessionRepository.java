@@ -15,6 +15,7 @@ import io.mcp.sessionstore.db.NamedSql;
 import io.mcp.sessionstore.events.EncodedEvents;
 import io.mcp.sessionstore.events.EventService;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 
@@ -33,6 +34,12 @@ class SessionRepository {
     private static final NamedSql RECORD_ACTIVITY = NamedSql.of(SessionSql.RECORD_ACTIVITY);
     private static final NamedSql DELETE_LIVE = NamedSql.of(SessionSql.DELETE_LIVE);
     private static final NamedSql LIST = NamedSql.of(SessionSql.LIST);
+    private static final NamedSql RELINK_UPSTREAM = NamedSql.of(SessionSql.RELINK_UPSTREAM);
+    private static final NamedSql NOTE_UPSTREAM_ERROR = NamedSql.of(SessionSql.NOTE_UPSTREAM_ERROR);
+
+    /** What a delete removed: the version, and the upstream link the caller may now end (null: none). */
+    record Deleted(long version, UpstreamLink upstream) {
+    }
 
     private final Database database;
     private final EventService events;
@@ -42,12 +49,9 @@ class SessionRepository {
         this.events = events;
     }
 
-    /** Null when no live session of this owner (null: any) has the id. */
-    Uni<SessionView> findLive(String id, String owner) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("owner", owner);
-        return database.execute(FIND_LIVE, parameters).map(rows -> first(rows, SessionRows::view));
+    /** Null when no live session in the scope has the id. */
+    Uni<BoundSession> findLive(String id, SessionScope scope) {
+        return database.execute(FIND_LIVE, scoped(id, scope)).map(rows -> first(rows, SessionRows::bound));
     }
 
     /** The version of the live session with this id, or null. */
@@ -63,10 +67,15 @@ class SessionRepository {
     }
 
     /** A new session of {@code owner} with its first request counted and its first stream stored. */
-    Uni<SessionView> createOwned(String id, String owner, SessionFields fields, int ttlSeconds, StreamAppend stream) {
+    Uni<SessionView> createOwned(String id, String owner, SessionFields fields, int ttlSeconds, UpstreamStart upstream,
+            StreamAppend stream) {
         Map<String, Object> parameters = mutableFields(id, fields, ttlSeconds);
         parameters.put("owner", owner);
         parameters.put("requests", 1L);
+        parameters.put("upstreamSession", upstream == null ? null : Buffer.buffer(upstream.sealedSession()));
+        parameters.put("upstreamGeneration", upstream == null ? 0 : 1);
+        parameters.put("clientInitialize", upstream == null ? null : upstream.clientInitialize());
+        parameters.put("upstreamInitialize", upstream == null ? null : upstream.upstreamInitializeResult());
         putStream(parameters, stream);
         return database.execute(CREATE_OWNED, parameters).map(rows -> first(rows, SessionRows::view));
     }
@@ -78,12 +87,10 @@ class SessionRepository {
         return database.execute(REPLACE_IF_VERSION, parameters).map(rows -> first(rows, SessionRows::view));
     }
 
-    /** Null when no live session of this owner (null: any) has the id. */
-    Uni<ActivityResult> recordActivity(String id, String owner, Activity activity, String toolCallsJson,
+    /** Null when no live session in the scope has the id. */
+    Uni<ActivityResult> recordActivity(String id, SessionScope scope, Activity activity, String toolCallsJson,
             int maxToolCalls, StreamAppend stream) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("owner", owner);
+        Map<String, Object> parameters = scoped(id, scope);
         parameters.put("requests", activity.requests());
         parameters.put("toolCallCount", activity.toolCalls());
         parameters.put("errors", activity.errors());
@@ -95,16 +102,36 @@ class SessionRepository {
                 stream)));
     }
 
-    /** The deleted session's version, or null when no live session matched. Its events go with it. */
-    Uni<Long> deleteLive(String id, String owner, Long ifVersion) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("owner", owner);
+    /** What was deleted, or null when no live session in the scope matched. Its events go with it. */
+    Uni<Deleted> deleteLive(String id, SessionScope scope, Long ifVersion) {
+        Map<String, Object> parameters = scoped(id, scope);
         parameters.put("version", ifVersion);
         return database.transaction(connection -> connection.preparedQuery(DELETE_LIVE.sql())
                 .execute(DELETE_LIVE.bind(parameters))
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().<Long>nullItem()
-                        : EventService.deleteOf(connection, id).replaceWith(rows.iterator().next().getLong("version"))));
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().<Deleted>nullItem();
+                    }
+                    Row row = rows.iterator().next();
+                    return EventService.deleteOf(connection, id)
+                            .replaceWith(new Deleted(row.getLong("version"), SessionRows.link(row)));
+                }));
+    }
+
+    /** The new link, or null when the generation had moved on (or the session is gone). */
+    Uni<UpstreamLink> relinkUpstream(String id, int generation, byte[] sealed, String upstreamInitialize,
+            String lastError) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        parameters.put("generation", generation);
+        parameters.put("upstreamSession", Buffer.buffer(sealed));
+        parameters.put("upstreamInitialize", upstreamInitialize);
+        parameters.put("lastError", lastError);
+        return database.execute(RELINK_UPSTREAM, parameters).map(rows -> first(rows, SessionRows::link));
+    }
+
+    Uni<Void> noteUpstreamError(String id, String lastError) {
+        return database.execute(NOTE_UPSTREAM_ERROR, Map.of("id", id, "lastError", lastError)).replaceWithVoid();
     }
 
     Uni<List<SessionView>> list(String afterId, String serverId, String state, int limit) {
@@ -118,6 +145,15 @@ class SessionRepository {
             rows.forEach(row -> views.add(SessionRows.view(row)));
             return views;
         });
+    }
+
+    private static Map<String, Object> scoped(String id, SessionScope scope) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        parameters.put("owner", scope.owner());
+        parameters.put("scopeServer", scope.serverId());
+        parameters.put("anyServer", scope.anyServer());
+        return parameters;
     }
 
     private void putStream(Map<String, Object> parameters, StreamAppend stream) {

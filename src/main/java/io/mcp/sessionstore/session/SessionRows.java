@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.mcp.sessionstore.db.SqlValues;
 import io.mcp.sessionstore.events.EventService;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** Rows of {@link SessionSql} as the reactive client returns them, straight into API values. */
@@ -22,7 +23,28 @@ final class SessionRows {
                 SqlValues.instant(row, "last_activity"), SqlValues.instant(row, "expires_at"),
                 row.getInteger("ttl_seconds"),
                 new SessionView.Metrics(row.getLong("requests"), row.getLong("tool_calls"), row.getLong("errors")),
-                orEmpty(row.getString("recent_tool_calls"), "[]"), row.getLong("version"));
+                orEmpty(row.getString("recent_tool_calls"), "[]"), row.getLong("version"), gateway(row));
+    }
+
+    /** The same row with its upstream link (null when the session has no upstream). */
+    static BoundSession bound(Row row) {
+        return new BoundSession(view(row), link(row));
+    }
+
+    /** The upstream_session and upstream_generation columns of a row, null when there is no upstream. */
+    static UpstreamLink link(Row row) {
+        Buffer sealed = row.getBuffer("upstream_session");
+        return sealed == null ? null : new UpstreamLink(sealed.getBytes(), row.getInteger("upstream_generation"));
+    }
+
+    private static GatewayState gateway(Row row) {
+        String clientInitialize = row.getString("client_initialize");
+        if (clientInitialize == null) {
+            return null;
+        }
+        return new GatewayState(clientInitialize, row.getString("upstream_initialize"),
+                row.getInteger("upstream_generation"), row.getLong("upstream_reinitializations"),
+                row.getString("last_upstream_error"));
     }
 
     /** A row of {@link SessionSql#RECORD_ACTIVITY}, with the ids of the events it appended. */

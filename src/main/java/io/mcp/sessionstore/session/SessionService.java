@@ -80,7 +80,7 @@ public class SessionService {
     }
 
     public Uni<SessionView> get(String id) {
-        return findFor(null, id);
+        return findFor(SessionScope.ANY, id).map(BoundSession::view);
     }
 
     public Uni<SessionView> patch(@NotNull String id, @NotNull JsonNode patch, @NotNull Precondition precondition) {
@@ -93,12 +93,12 @@ public class SessionService {
 
     public Uni<ActivityResult> recordActivity(@NotNull String id, @Valid ActivityRequest activity) {
         ActivityRequest given = activity == null ? ActivityRequest.ONE_REQUEST : activity;
-        return recordActivity(null, id, given.toActivity(), StreamAppend.NONE);
+        return recordActivity(SessionScope.ANY, id, given.toActivity(), StreamAppend.NONE);
     }
 
     public Uni<Void> delete(@NotNull String id, @NotNull Precondition precondition) {
         Ids.require("session id", id);
-        return repository.deleteLive(id, null, precondition.ifMatchVersion())
+        return repository.deleteLive(id, SessionScope.ANY, precondition.ifMatchVersion())
                 .chain(deleted -> deleted != null ? Uni.createFrom().voidItem()
                         : repository.liveVersion(id).chain(version -> Uni.createFrom().<Void>failure(
                                 version == null ? NotFoundException.session(id) : new PreconditionFailedException(
@@ -117,38 +117,58 @@ public class SessionService {
     // --- the MCP endpoints: sessions of an owner --------------------------------------------
 
     /**
-     * A new session of {@code owner} under a server-generated id, with the request that created it
-     * counted and its first stream (the answer to initialize) stored: one statement.
+     * A new session of {@code owner} under an id from {@link SessionId#generate()}, with the request
+     * that created it counted, its upstream link when it has one, and its first stream (the answer to
+     * initialize) stored: one statement.
      */
-    public Uni<Created> createFor(@NotNull String owner, @Valid SessionFields fields, StreamAppend firstStream) {
-        String id = SessionId.generate();
-        return repository.createOwned(id, owner, fields, ttl(fields), firstStream)
+    public Uni<Created> createFor(@NotNull String id, @NotNull String owner, @Valid SessionFields fields,
+            UpstreamStart upstream, StreamAppend firstStream) {
+        return repository.createOwned(id, owner, fields, ttl(fields), upstream, firstStream)
                 .map(view -> new Created(view, firstStream.messages().isEmpty() ? List.of()
-                        : EventService.ids(firstStream.streamId(),
-                                firstStream.messages().size(), firstStream.messages().size())));
+                        : EventService.ids(firstStream.streamId(), firstStream.messages().size(),
+                                firstStream.messages().size())));
     }
 
-    /** The live session of {@code owner} (null: of any owner); NotFoundException when there is none. */
-    public Uni<SessionView> findFor(String owner, String id) {
+    /** The live session in the scope; NotFoundException when there is none. */
+    public Uni<BoundSession> findFor(SessionScope scope, String id) {
         Ids.require("session id", id);
-        return repository.findLive(id, owner).onItem().ifNull().failWith(() -> NotFoundException.session(id));
+        return repository.findLive(id, scope).onItem().ifNull().failWith(() -> NotFoundException.session(id));
     }
 
     /**
      * Adds the activity of one request and appends the stream it produced, in one update of the
-     * session row. NotFoundException when no live session of {@code owner} has the id.
+     * session row. NotFoundException when no live session in the scope has the id.
      */
-    public Uni<ActivityResult> recordActivity(String owner, String id, Activity activity, StreamAppend stream) {
+    public Uni<ActivityResult> recordActivity(SessionScope scope, String id, Activity activity, StreamAppend stream) {
         Ids.require("session id", id);
-        return repository.recordActivity(id, owner, activity, toolCallsJson(activity.calls()), config.maxToolCalls(),
+        return repository.recordActivity(id, scope, activity, toolCallsJson(activity.calls()), config.maxToolCalls(),
                 stream).onItem().ifNull().failWith(() -> NotFoundException.session(id));
     }
 
-    /** Deletes the live session of {@code owner} and its events; NotFoundException when there is none. */
-    public Uni<Void> deleteFor(@NotNull String owner, String id) {
+    /**
+     * Deletes the live session in the scope and its events: the upstream link it had (null: none),
+     * for the caller to end that upstream session too. NotFoundException when there is none.
+     */
+    public Uni<UpstreamLink> deleteFor(@NotNull SessionScope scope, String id) {
         Ids.require("session id", id);
-        return repository.deleteLive(id, owner, null).onItem().ifNull().failWith(() -> NotFoundException.session(id))
-                .replaceWithVoid();
+        return repository.deleteLive(id, scope, null).onItem().ifNull().failWith(() -> NotFoundException.session(id))
+                .map(SessionRepository.Deleted::upstream);
+    }
+
+    /**
+     * Links a gateway session to a new upstream session after the old one was lost, unless another
+     * request did first: then the link it made (read back). NotFoundException when the session is gone.
+     */
+    public Uni<UpstreamLink> relinkUpstream(String id, UpstreamLink lost, byte[] sealed, String upstreamInitializeResult,
+            String reason) {
+        return repository.relinkUpstream(id, lost.generation(), sealed, upstreamInitializeResult, reason)
+                .chain(link -> link != null ? Uni.createFrom().item(link)
+                        : findFor(SessionScope.ANY, id).map(BoundSession::upstream));
+    }
+
+    /** Remembers the last upstream error of a gateway session (a reason, never a secret). */
+    public Uni<Void> noteUpstreamError(String id, String reason) {
+        return repository.noteUpstreamError(id, reason);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -166,7 +186,7 @@ public class SessionService {
     }
 
     private Uni<SessionView> patchAttempt(String id, JsonNode patch, Precondition precondition, int attempt) {
-        return repository.findLive(id, null).chain(current -> {
+        return repository.findLive(id, SessionScope.ANY).map(found -> found == null ? null : found.view()).chain(current -> {
             if (current == null) {
                 return Uni.createFrom().failure(NotFoundException.session(id));
             }

@@ -5,9 +5,10 @@ import io.mcp.sessionstore.events.EventSql;
 /**
  * Every statement the session store runs, in one place. Each is a single statement (atomic on its
  * own, so none needs an explicit transaction); times come from the database clock; a session whose
- * {@code expires_at} has passed is treated as absent by every one of them. {@code :owner} is the id
- * of the API key a session belongs to (sessions made through an MCP endpoint); null matches any
- * owner (the REST API serves every session to every key).
+ * {@code expires_at} has passed is treated as absent by every one of them. A {@link SessionScope}
+ * binds {@code :owner} (the id of the API key a session made through an MCP endpoint belongs to),
+ * {@code :scopeServer} (the route's upstream, null for {@code /mcp}) and {@code :anyServer}; the
+ * REST API's scope matches every session.
  */
 final class SessionSql {
 
@@ -16,11 +17,15 @@ final class SessionSql {
             id, server_id, user_agent, client_transport, upstream_transport, protocol_version, initialized,
             CAST(capabilities AS text) AS capabilities, CAST(client_info AS text) AS client_info,
             CAST(attributes AS text) AS attributes, created_at, last_activity, expires_at,
-            ttl_seconds, requests, tool_calls, errors, CAST(recent_tool_calls AS text) AS recent_tool_calls, version""";
+            ttl_seconds, requests, tool_calls, errors, CAST(recent_tool_calls AS text) AS recent_tool_calls, version,
+            CAST(client_initialize AS text) AS client_initialize, CAST(upstream_initialize AS text) AS upstream_initialize,
+            upstream_session, upstream_generation, upstream_reinitializations, last_upstream_error""";
 
+    /** A live session in a scope: of an owner on one route (MCP), or any (REST, :anyServer true). */
     private static final String LIVE_FOR_OWNER = """
             id = :id AND expires_at > now()
-              AND (CAST(:owner AS text) IS NULL OR owner_key = CAST(:owner AS text))""";
+              AND (CAST(:owner AS text) IS NULL OR owner_key = CAST(:owner AS text))
+              AND (CAST(:anyServer AS boolean) OR server_id IS NOT DISTINCT FROM CAST(:scopeServer AS text))""";
 
     /**
      * Every write slides the expiry to now + TTL. cleanup_due_at (indexed) follows only when the
@@ -95,13 +100,16 @@ final class SessionSql {
             WITH reserving AS (
                 INSERT INTO sessions (id, server_id, user_agent, client_transport, upstream_transport,
                     protocol_version, initialized, capabilities, client_info, attributes, created_at, last_activity,
-                    expires_at, cleanup_due_at, ttl_seconds, owner_key, requests, event_seq, events_trimmed_through)
+                    expires_at, cleanup_due_at, ttl_seconds, owner_key, requests, event_seq, events_trimmed_through,
+                    upstream_session, upstream_generation, client_initialize, upstream_initialize)
                 VALUES (:id, :serverId, :userAgent, :clientTransport, :upstreamTransport, :protocolVersion,
                     :initialized, CAST(CAST(:capabilities AS text) AS jsonb), CAST(CAST(:clientInfo AS text) AS jsonb),
                     CAST(CAST(:attributes AS text) AS jsonb), now(), now(),
                     now() + CAST(:ttlSeconds AS integer) * interval '1 second',
                     now() + CAST(:ttlSeconds AS integer) * interval '1 second', :ttlSeconds, CAST(:owner AS text),
-                    :requests, CAST(:eventCount AS bigint), GREATEST(0, CAST(:eventCount AS bigint) - CAST(:cap AS bigint)))
+                    :requests, CAST(:eventCount AS bigint), GREATEST(0, CAST(:eventCount AS bigint) - CAST(:cap AS bigint)),
+                    CAST(:upstreamSession AS bytea), :upstreamGeneration, CAST(CAST(:clientInitialize AS text) AS jsonb),
+                    CAST(CAST(:upstreamInitialize AS text) AS jsonb))
                 RETURNING\s""" + COLUMNS + """
             , event_seq, events_trimmed_through
             ),\s""" + EventSql.insertAndTrimAfter("reserving") + """
@@ -154,7 +162,27 @@ final class SessionSql {
      * their own, after this one, in the same transaction: see EventService.deleteOf.
      */
     static final String DELETE_LIVE = "DELETE FROM sessions WHERE " + LIVE_FOR_OWNER
-            + " AND (CAST(:version AS bigint) IS NULL OR version = CAST(:version AS bigint)) RETURNING version";
+            + " AND (CAST(:version AS bigint) IS NULL OR version = CAST(:version AS bigint))"
+            + " RETURNING version, upstream_session, upstream_generation";
+
+    /**
+     * A new upstream session for a gateway session whose upstream lost the old one, if no one got
+     * there first: the compare-and-set on the generation makes one loss one re-initialize. No row
+     * comes back when the generation moved (read the session again) or the session is gone.
+     */
+    static final String RELINK_UPSTREAM = """
+            UPDATE sessions SET upstream_session = CAST(:upstreamSession AS bytea),
+                upstream_generation = upstream_generation + 1,
+                upstream_reinitializations = upstream_reinitializations + 1,
+                upstream_initialize = CAST(CAST(:upstreamInitialize AS text) AS jsonb),
+                last_upstream_error = CAST(:lastError AS text), version = version + 1
+            WHERE id = :id AND expires_at > now() AND upstream_generation = :generation
+            RETURNING upstream_session, upstream_generation""";
+
+    /** The last error the upstream of a gateway session gave (shown in the session, never a secret). */
+    static final String NOTE_UPSTREAM_ERROR = """
+            UPDATE sessions SET last_upstream_error = CAST(:lastError AS text)
+            WHERE id = :id AND expires_at > now()""";
 
     /** Keyset pagination in id order (the column is COLLATE "C": byte order, stable across locales). */
     static final String LIST = """

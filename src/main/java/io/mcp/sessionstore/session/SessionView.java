@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -31,7 +32,8 @@ public record SessionView(
         int ttlSeconds,
         Metrics metrics,
         @JsonRawValue @Schema(type = SchemaType.ARRAY, implementation = ToolCall.class) String recentToolCalls,
-        long version) {
+        long version,
+        @JsonInclude(JsonInclude.Include.NON_NULL) GatewayState gateway) {
 
     @RegisterForReflection
     public record Metrics(long requests, long toolCalls, long errors) {

@@ -40,6 +40,10 @@ import io.restassured.specification.RequestSpecification;
 @PgBouncerRequired
 class BehindPgBouncerIT {
 
+    /** Every migration the service ships. */
+    private static final long MIGRATIONS = migrations();
+
+
     private static PgBouncer pgBouncer;
 
     @BeforeAll
@@ -63,7 +67,7 @@ class BehindPgBouncerIT {
         try (ServiceProcess service = new ServiceProcess("pgbouncer-pooled", environment)) {
             int logStart = service.log().length(); // the log file is appended to across runs
             service.start();
-            assertEquals(4, direct(database, "SELECT count(*) FROM flyway_schema_history WHERE success"),
+            assertEquals(MIGRATIONS, direct(database, "SELECT count(*) FROM flyway_schema_history WHERE success"),
                     "every migration applied through PgBouncer");
             long before = pgBouncer.transactions(database);
             exerciseEveryKindOfStatement(service);
@@ -95,7 +99,7 @@ class BehindPgBouncerIT {
             int directPort = DatabaseUrl.parse(server.databaseUrl()).port();
             assertTrue(log.contains(":" + directPort + "/" + database), "Flyway on the direct endpoint");
             assertFalse(log.contains(":" + pgBouncer.port() + "/"), "Flyway not through PgBouncer");
-            assertEquals(4, direct(database, "SELECT count(*) FROM flyway_schema_history WHERE success"));
+            assertEquals(MIGRATIONS, direct(database, "SELECT count(*) FROM flyway_schema_history WHERE success"));
             long before = pgBouncer.transactions(database);
             exerciseEveryKindOfStatement(service);
             assertTrue(pgBouncer.transactions(database) - before >= 30, "the requests went through PgBouncer");
@@ -162,5 +166,13 @@ class BehindPgBouncerIT {
 
     private static String password() {
         return DatabaseUrl.parse(pgBouncer.databaseUrl()).password().orElseThrow();
+    }
+
+    private static long migrations() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            return files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -25,7 +25,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 public class McpTransportTest {
 
-    static final String ACCEPT_BOTH = "application/json, text/event-stream";
+    public static final String ACCEPT_BOTH = "application/json, text/event-stream";
     static final String INITIALIZE = """
             {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",
              "capabilities":{},"clientInfo":{"name":"transport-test","version":"1"}}}""";
@@ -45,7 +45,7 @@ public class McpTransportTest {
     }
 
     /** The (id, data) pairs of an SSE body. */
-    static List<String[]> events(String sse) {
+    public static List<String[]> events(String sse) {
         List<String[]> events = new ArrayList<>();
         for (String block : sse.split("\n\n")) {
             String id = null;

@@ -13,6 +13,7 @@ import io.mcp.sessionstore.mcp.transport.JsonRpcMessage;
 import io.mcp.sessionstore.mcp.transport.McpHandler;
 import io.mcp.sessionstore.mcp.transport.ServerInfo;
 import io.mcp.sessionstore.session.Activity;
+import io.mcp.sessionstore.session.BoundSession;
 import io.mcp.sessionstore.session.SessionView;
 import io.mcp.sessionstore.session.ToolCall;
 import io.smallrye.mutiny.Uni;
@@ -44,13 +45,15 @@ public class LocalToolsHandler implements McpHandler {
     }
 
     @Override
-    public Uni<ObjectNode> initialize(JsonRpcMessage.Request request, String protocolVersion) {
-        return McpHandler.super.initialize(request, protocolVersion).map(result -> result.put("instructions",
-                "Sessions of this server live in PostgreSQL: they survive restarts and work on any replica."));
+    public Uni<Initialized> initialize(JsonRpcMessage.Request request, String protocolVersion, String sessionId) {
+        return McpHandler.super.initialize(request, protocolVersion, sessionId).invoke(initialized -> initialized
+                .result().put("instructions",
+                        "Sessions of this server live in PostgreSQL: they survive restarts and work on any replica."));
     }
 
     @Override
-    public Uni<Answer> answer(JsonRpcMessage.Request request, SessionView session) {
+    public Uni<Answer> answer(JsonRpcMessage.Request request, BoundSession bound) {
+        SessionView session = bound == null ? null : bound.view();
         JsonNode id = request.id();
         return switch (request.method()) {
             case "ping" -> Uni.createFrom().item(Answer.of(JsonRpc.result(id, JsonRpc.object())));

@@ -43,11 +43,11 @@ public class McpResource {
     @GET
     @Produces(MediaType.WILDCARD)
     public Uni<Response> get(@Context HttpHeaders headers) {
-        return transport.get(McpRequest.of(headers, caller.keyId()));
+        return transport.get(McpRequest.of(headers, caller.keyId()), handler);
     }
 
     @DELETE
     public Uni<Response> delete(@Context HttpHeaders headers) {
-        return transport.delete(McpRequest.of(headers, caller.keyId()));
+        return transport.delete(McpRequest.of(headers, caller.keyId()), handler);
     }
 }

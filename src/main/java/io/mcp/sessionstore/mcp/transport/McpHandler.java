@@ -5,7 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mcp.sessionstore.session.Activity;
-import io.mcp.sessionstore.session.SessionView;
+import io.mcp.sessionstore.session.BoundSession;
+import io.mcp.sessionstore.session.UpstreamLink;
+import io.mcp.sessionstore.session.UpstreamStart;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,27 +30,46 @@ public interface McpHandler {
         }
     }
 
+    /** What initialize gave: the InitializeResult, and the upstream session the new session is linked to (or null). */
+    record Initialized(ObjectNode result, UpstreamStart upstream) {
+    }
+
     ServerInfo serverInfo();
 
     /** The capabilities announced by initialize and server/discover. */
     ObjectNode capabilities();
 
+    /** The route's upstream (the session's serverId), null for the local server: sessions are bound to it. */
+    default String serverId() {
+        return null;
+    }
+
+    /** What the session records as its upstream transport (null: none). */
+    default String upstreamTransport() {
+        return null;
+    }
+
     /**
-     * The InitializeResult for a client whose protocol version the transport negotiated: by default
-     * this handler's identity and capabilities.
+     * The InitializeResult for a client whose protocol version the transport negotiated, for the new
+     * session {@code sessionId}: by default this handler's identity and capabilities.
      */
-    default Uni<ObjectNode> initialize(JsonRpcMessage.Request request, String protocolVersion) {
+    default Uni<Initialized> initialize(JsonRpcMessage.Request request, String protocolVersion, String sessionId) {
         ObjectNode result = JsonRpc.object().put("protocolVersion", protocolVersion);
         result.set("capabilities", capabilities());
         result.set("serverInfo", serverInfo().toJson());
-        return Uni.createFrom().item(result);
+        return Uni.createFrom().item(new Initialized(result, null));
     }
 
     /** A request of a session, or of no session ({@code session} null: protocol 2026-07-28). */
-    Uni<Answer> answer(JsonRpcMessage.Request request, SessionView session);
+    Uni<Answer> answer(JsonRpcMessage.Request request, BoundSession session);
 
     /** A notification or a response from the client; the transport counts it as activity. */
-    default Uni<Void> accept(JsonRpcMessage message, SessionView session) {
+    default Uni<Void> accept(JsonRpcMessage message, BoundSession session) {
+        return Uni.createFrom().voidItem();
+    }
+
+    /** The session was deleted; {@code upstream} is what it was linked to (null: nothing). */
+    default Uni<Void> ended(String sessionId, UpstreamLink upstream) {
         return Uni.createFrom().voidItem();
     }
 }

@@ -15,9 +15,12 @@ import io.mcp.sessionstore.common.EventsTrimmedException;
 import io.mcp.sessionstore.common.NotFoundException;
 import io.mcp.sessionstore.events.EventService;
 import io.mcp.sessionstore.session.Activity;
+import io.mcp.sessionstore.session.BoundSession;
 import io.mcp.sessionstore.session.SessionFields;
-import io.mcp.sessionstore.session.SessionService;
+import io.mcp.sessionstore.session.SessionId;
+import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionView;
+import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.StreamAppend;
 import io.smallrye.mutiny.Uni;
 
@@ -79,7 +82,7 @@ public class McpTransport {
         return inSession(parsed.messages(), sessionId, request, handler);
     }
 
-    public Uni<Response> get(McpRequest request) {
+    public Uni<Response> get(McpRequest request, McpHandler handler) {
         return guarded(() -> {
             origins.check(request);
             if (request.stateless()) {
@@ -88,15 +91,15 @@ public class McpTransport {
             HeaderRules.requireEventStream(request);
             HeaderRules.requireSessionVersion(request);
             String sessionId = HeaderRules.requireSession(request, null);
-            return Uni.createFrom().deferred(() -> sessions.findFor(request.owner(), sessionId))
+            return Uni.createFrom().deferred(() -> sessions.findFor(scope(request, handler), sessionId))
                     .chain(session -> request.lastEventId() != null
                     ? resume(sessionId, request.lastEventId())
-                    : openStream(session))
+                    : openStream(session.view()))
                     .onFailure().recoverWithItem(failure -> McpResponses.failure(failure, null));
         });
     }
 
-    public Uni<Response> delete(McpRequest request) {
+    public Uni<Response> delete(McpRequest request, McpHandler handler) {
         return guarded(() -> {
             origins.check(request);
             if (request.stateless()) {
@@ -104,7 +107,8 @@ public class McpTransport {
             }
             HeaderRules.requireSessionVersion(request);
             String sessionId = HeaderRules.requireSession(request, null);
-            return Uni.createFrom().deferred(() -> sessions.deleteFor(request.owner(), sessionId))
+            return Uni.createFrom().deferred(() -> sessions.deleteFor(scope(request, handler), sessionId))
+                    .call(upstream -> handler.ended(sessionId, upstream))
                     .map(ignored -> Response.noContent().build())
                     .onFailure().recoverWithItem(failure -> McpResponses.failure(failure, null));
         });
@@ -120,13 +124,16 @@ public class McpTransport {
         }
         ObjectNode capabilities = objectParam(init, "capabilities");
         ObjectNode clientInfo = objectParam(init, "clientInfo");
-        String version = McpProtocol.negotiate(requested.textValue());
-        return handler.initialize(init, version).chain(result -> {
-            SessionFields fields = new SessionFields(null, truncate(request.userAgent()), "streamable-http", null,
-                    version, false, capabilities, clientInfo, null, null);
-            StreamWriter.Stream stream = streams.open(version, List.of(JsonRpc.result(init.id(), result)));
-            return sessions.createFor(request.owner(), fields, stream.append())
-                    .map(created -> stream.render(created.eventIds(), retryMillis(), created.session().id()));
+        String negotiated = McpProtocol.negotiate(requested.textValue());
+        String sessionId = SessionId.generate();
+        return handler.initialize(init, negotiated, sessionId).chain(initialized -> {
+            String answered = initialized.result().path("protocolVersion").asText(null);
+            String version = McpProtocol.SESSION_VERSIONS.contains(answered) ? answered : negotiated;
+            SessionFields fields = new SessionFields(handler.serverId(), truncate(request.userAgent()), "streamable-http",
+                    handler.upstreamTransport(), version, false, capabilities, clientInfo, null, null);
+            StreamWriter.Stream stream = streams.open(version, List.of(JsonRpc.result(init.id(), initialized.result())));
+            return sessions.createFor(sessionId, request.owner(), fields, initialized.upstream(), stream.append())
+                    .map(created -> stream.render(created.eventIds(), retryMillis(), sessionId));
         });
     }
 
@@ -136,7 +143,8 @@ public class McpTransport {
      */
     private Uni<Response> inSession(List<JsonRpcMessage> messages, String sessionId, McpRequest request,
             McpHandler handler) {
-        return sessions.findFor(request.owner(), sessionId).chain(session -> {
+        SessionScope scope = scope(request, handler);
+        return sessions.findFor(scope, sessionId).chain(session -> {
             List<ObjectNode> out = new ArrayList<>();
             List<Activity> activity = new ArrayList<>();
             Uni<Void> work = Uni.createFrom().voidItem();
@@ -146,17 +154,17 @@ public class McpTransport {
             return work.chain(() -> {
                 Activity total = activity.stream().reduce(Activity::plus).orElseThrow();
                 if (out.isEmpty()) {
-                    return sessions.recordActivity(request.owner(), sessionId, total,
+                    return sessions.recordActivity(scope, sessionId, total,
                             StreamAppend.NONE).map(ignored -> McpResponses.accepted());
                 }
-                StreamWriter.Stream stream = streams.open(session.protocolVersion(), out);
-                return sessions.recordActivity(request.owner(), sessionId, total, stream.append())
+                StreamWriter.Stream stream = streams.open(session.view().protocolVersion(), out);
+                return sessions.recordActivity(scope, sessionId, total, stream.append())
                         .map(recorded -> stream.render(recorded.eventIds(), retryMillis(), null));
             });
         });
     }
 
-    private static Uni<Void> take(JsonRpcMessage message, SessionView session, McpHandler handler,
+    private static Uni<Void> take(JsonRpcMessage message, BoundSession session, McpHandler handler,
             List<ObjectNode> out, List<Activity> activity) {
         if (message instanceof JsonRpcMessage.Request request) {
             return handler.answer(request, session).invoke(answer -> {
@@ -222,6 +230,10 @@ public class McpTransport {
                 return Uni.createFrom().item(McpResponses.of(refusal));
             }
         });
+    }
+
+    private static SessionScope scope(McpRequest request, McpHandler handler) {
+        return SessionScope.of(request.owner(), handler.serverId());
     }
 
     private long retryMillis() {

@@ -1,0 +1,214 @@
+package io.mcp.sessionstore.gateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.jboss.logging.Logger;
+
+import io.mcp.sessionstore.common.LogSafe;
+import io.mcp.sessionstore.mcp.transport.JsonRpc;
+import io.mcp.sessionstore.mcp.transport.JsonRpcException;
+import io.mcp.sessionstore.mcp.transport.JsonRpcMessage;
+import io.mcp.sessionstore.mcp.transport.McpHandler;
+import io.mcp.sessionstore.mcp.transport.ServerInfo;
+import io.mcp.sessionstore.problem.ProblemMappers;
+import io.mcp.sessionstore.session.Activity;
+import io.mcp.sessionstore.session.BoundSession;
+import io.mcp.sessionstore.session.SessionService;
+import io.mcp.sessionstore.session.ToolCall;
+import io.mcp.sessionstore.session.UpstreamLink;
+import io.mcp.sessionstore.session.UpstreamStart;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One upstream behind {@code /mcp/<id>}: every message of a client session goes to the upstream
+ * session it is linked to, and the answer comes back through the transport, which stores it. When
+ * the upstream lost its session (restart, expiry), the upstream is initialized again with the
+ * client's own initialize params, the link is moved to the new upstream session, and the request is
+ * sent again: the client keeps its Mcp-Session-Id and never learns of it.
+ */
+final class GatewayHandler implements McpHandler {
+
+    private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Upstream upstream;
+    private final UpstreamClient client;
+    private final SessionService sessions;
+    private final SessionCipher cipher;
+    /** Requests of one session that meet the same loss wait for one re-initialize (per replica). */
+    private final Map<String, Uni<String>> reinitializing = new ConcurrentHashMap<>();
+
+    GatewayHandler(Upstream upstream, UpstreamClient client, SessionService sessions, SessionCipher cipher) {
+        this.upstream = upstream;
+        this.client = client;
+        this.sessions = sessions;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public ServerInfo serverInfo() {
+        return new ServerInfo("mcp-session-store gateway to " + upstream.id(), "1.0.0");
+    }
+
+    @Override
+    public ObjectNode capabilities() {
+        return JsonRpc.object();
+    }
+
+    @Override
+    public String serverId() {
+        return upstream.id();
+    }
+
+    @Override
+    public String upstreamTransport() {
+        return upstream.transport().configName();
+    }
+
+    /** The client's initialize goes to the upstream as it was sent; its InitializeResult comes back as it was. */
+    @Override
+    public Uni<Initialized> initialize(JsonRpcMessage.Request request, String protocolVersion, String sessionId) {
+        return call(client.post(upstream, null, null, request.json()), request.id()).map(reply -> {
+            ObjectNode result = resultOf(reply, request.id());
+            String upstreamSession = reply.sessionId() == null ? "" : reply.sessionId();
+            ObjectNode params = request.params() == null ? JsonRpc.object() : request.params();
+            return new Initialized(result, new UpstreamStart(cipher.seal(upstreamSession, sessionId, upstream.id()),
+                    params.toString(), result.toString()));
+        });
+    }
+
+    @Override
+    public Uni<Answer> answer(JsonRpcMessage.Request request, BoundSession session) {
+        if (session == null) {
+            return Uni.createFrom().item(Answer.of(JsonRpc.error(request.id(), JsonRpc.METHOD_NOT_FOUND,
+                    "protocol 2026-07-28 is not served through the gateway yet: initialize with 2025-11-25")));
+        }
+        long started = System.nanoTime();
+        return forward(session, request.json(), request.id()).map(reply -> {
+            List<ObjectNode> messages = reply.messages();
+            ObjectNode response = messages.stream().filter(m -> request.id().equals(m.get("id"))
+                    && (m.has("result") || m.has("error"))).findFirst().orElse(null);
+            if (response == null) {
+                return Answer.of(JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "upstream " + upstream.id()
+                        + " answered HTTP " + reply.status() + " without a response to this request"));
+            }
+            return new Answer(messages, activity(request, response, (System.nanoTime() - started) / 1_000_000));
+        });
+    }
+
+    @Override
+    public Uni<Void> accept(JsonRpcMessage message, BoundSession session) {
+        return forward(session, message.json(), null).replaceWithVoid();
+    }
+
+    /** Best effort: the client's session is gone either way; 404 and 405 from the upstream are fine. */
+    @Override
+    public Uni<Void> ended(String sessionId, UpstreamLink link) {
+        if (link == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> client.delete(upstream, cipher.open(link.sealedSession(), sessionId,
+                upstream.id()), null)).replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.infof("MCP gateway: ending the upstream session of %s on %s failed: %s", sessionId,
+                            upstream.id(), LogSafe.reason(failure));
+                    return null;
+                });
+    }
+
+    /** Sends a message on the session's upstream session; a lost upstream session is re-initialized once and the message sent again. */
+    private Uni<UpstreamReply> forward(BoundSession session, ObjectNode message, JsonNode id) {
+        String version = session.view().protocolVersion();
+        String upstreamSession = open(session, session.upstream());
+        return call(client.post(upstream, upstreamSession, version, message), id).chain(reply -> {
+            if (!reply.sessionLost()) {
+                return Uni.createFrom().item(reply);
+            }
+            return reinitialize(session, "upstream answered HTTP " + reply.status() + " for its session")
+                    .chain(renewed -> call(client.post(upstream, renewed, version, message), id));
+        });
+    }
+
+    private Uni<String> reinitialize(BoundSession session, String reason) {
+        String key = session.id() + ":" + session.upstream().generation();
+        // a block, not an expression: eventually(() -> map.remove(key)) would subscribe to the removed Uni itself
+        return reinitializing.computeIfAbsent(key, ignored -> newUpstreamSession(session, reason)
+                .eventually(() -> {
+                    reinitializing.remove(key);
+                }).memoize().indefinitely());
+    }
+
+    private Uni<String> newUpstreamSession(BoundSession session, String reason) {
+        String params = session.view().gateway() == null ? "{}" : session.view().gateway().clientInitialize();
+        ObjectNode initialize = JsonRpc.object().put("jsonrpc", "2.0").put("id", "gateway-reinitialize")
+                .put("method", "initialize");
+        initialize.set("params", parse(params));
+        return call(client.post(upstream, null, null, initialize), null).chain(reply -> {
+            ObjectNode result = resultOf(reply, initialize.get("id"));
+            String renewed = reply.sessionId() == null ? "" : reply.sessionId();
+            ObjectNode initialized = JsonRpc.notification("notifications/initialized", null);
+            initialized.remove("params");
+            return call(client.post(upstream, renewed, result.path("protocolVersion").asText(null), initialized), null)
+                    .chain(() -> sessions.relinkUpstream(session.id(), session.upstream(),
+                            cipher.seal(renewed, session.id(), upstream.id()), result.toString(), reason))
+                    .map(link -> {
+                        LOG.infof("MCP gateway: upstream session of %s on %s was lost (%s); re-initialized, generation %d",
+                                session.id(), upstream.id(), reason, link.generation());
+                        return open(session, link);
+                    });
+        });
+    }
+
+    private String open(BoundSession session, UpstreamLink link) {
+        if (link == null) {
+            throw new JsonRpcException(404, null, JsonRpc.INVALID_REQUEST, "session not found: initialize a new one");
+        }
+        return cipher.open(link.sealedSession(), session.id(), upstream.id());
+    }
+
+    /** An upstream that cannot be reached or does not answer in time: 503 with Retry-After and a JSON-RPC error. */
+    private <T> Uni<T> call(Uni<T> work, JsonNode id) {
+        return work.onFailure(failure -> !(failure instanceof JsonRpcException)).transform(failure ->
+                new JsonRpcException(503, id, JsonRpc.INTERNAL_ERROR, "upstream " + upstream.id() + " is unavailable: "
+                        + LogSafe.reason(failure), null, Map.of("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS)));
+    }
+
+    private ObjectNode resultOf(UpstreamReply reply, JsonNode id) {
+        for (ObjectNode message : reply.messages()) {
+            if (id.equals(message.get("id"))) {
+                if (message.get("result") instanceof ObjectNode result) {
+                    return result;
+                }
+                JsonNode error = message.path("error");
+                throw new JsonRpcException(reply.accepted() ? 400 : reply.status(), id,
+                        error.path("code").asInt(JsonRpc.INTERNAL_ERROR), error.path("message").asText("upstream error"));
+            }
+        }
+        throw new JsonRpcException(reply.status() >= 500 ? 503 : 502, id, JsonRpc.INTERNAL_ERROR, "upstream "
+                + upstream.id() + " answered initialize with HTTP " + reply.status() + " and no InitializeResult",
+                null, Map.of("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS));
+    }
+
+    private static Activity activity(JsonRpcMessage.Request request, ObjectNode response, long durationMs) {
+        boolean failed = response.has("error") || response.path("result").path("isError").asBoolean(false);
+        if (request.method().equals("tools/call") && request.params() != null && request.params().path("name").isTextual()) {
+            return Activity.toolCall(new ToolCall(request.params().path("name").textValue(), durationMs, !failed));
+        }
+        return failed ? Activity.error() : Activity.oneRequest();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored initialize is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.mcp.sessionstore.gateway;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.mcp.sessionstore.mcp.transport.JsonRpc;
+import io.mcp.sessionstore.mcp.transport.JsonRpcException;
+import io.mcp.sessionstore.mcp.transport.McpRequest;
+import io.mcp.sessionstore.mcp.transport.McpTransport;
+import io.mcp.sessionstore.security.Caller;
+import io.mcp.sessionstore.session.SessionService;
+import io.smallrye.mutiny.Uni;
+
+/** {@code /mcp/{serverId}}: the shared Streamable HTTP transport in front of the configured upstream of that id. */
+@Path("/mcp/{serverId}")
+@Tag(name = "gateway")
+public class GatewayResource {
+
+    private final McpTransport transport;
+    private final UpstreamRegistry upstreams;
+    private final UpstreamClient client;
+    private final SessionService sessions;
+    private final Caller caller;
+    private final Map<String, GatewayHandler> handlers = new ConcurrentHashMap<>();
+
+    public GatewayResource(McpTransport transport, UpstreamRegistry upstreams, UpstreamClient client,
+            SessionService sessions, Caller caller) {
+        this.transport = transport;
+        this.upstreams = upstreams;
+        this.client = client;
+        this.sessions = sessions;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.WILDCARD)
+    public Uni<Response> post(@PathParam("serverId") String serverId, String body, @Context HttpHeaders headers) {
+        return transport.post(McpRequest.of(headers, caller.keyId()), body, handler(serverId));
+    }
+
+    @GET
+    @Produces(MediaType.WILDCARD)
+    public Uni<Response> get(@PathParam("serverId") String serverId, @Context HttpHeaders headers) {
+        return transport.get(McpRequest.of(headers, caller.keyId()), handler(serverId));
+    }
+
+    @DELETE
+    public Uni<Response> delete(@PathParam("serverId") String serverId, @Context HttpHeaders headers) {
+        return transport.delete(McpRequest.of(headers, caller.keyId()), handler(serverId));
+    }
+
+    private GatewayHandler handler(String serverId) {
+        Upstream upstream = upstreams.find(serverId).orElseThrow(() -> new JsonRpcException(404, null,
+                JsonRpc.INVALID_REQUEST, "no upstream MCP server is configured as " + serverId + " (MCP_UPSTREAMS)"));
+        return handlers.computeIfAbsent(serverId, id -> new GatewayHandler(upstream, client, sessions, upstreams.cipher()));
+    }
+}

@@ -1,0 +1,173 @@
+package io.mcp.sessionstore.gateway;
+
+import static io.mcp.sessionstore.mcp.McpTransportTest.ACCEPT_BOTH;
+import static io.mcp.sessionstore.mcp.McpTransportTest.events;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import io.mcp.sessionstore.testing.Api;
+import io.mcp.sessionstore.testing.PostgresTestResource;
+import io.mcp.sessionstore.testing.ServerEverything;
+import io.mcp.sessionstore.testing.UpstreamTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
+
+/** The gateway in front of a real server-everything: pass-through, binding, and a transparent re-initialize. */
+@QuarkusTest
+@TestProfile(GatewayTest.WithUpstream.class)
+@EnabledIf("io.mcp.sessionstore.testing.ServerEverything#installedOrCi")
+class GatewayTest {
+
+    public static class WithUpstream implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(UpstreamTestResource.class));
+        }
+    }
+
+    static final String ROUTE = "/mcp/" + UpstreamTestResource.ID;
+    /** A client with the capabilities that make server-everything list its capability-dependent tools. */
+    static final String INITIALIZE = """
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",
+             "capabilities":{"roots":{"listChanged":true},"sampling":{},"elicitation":{}},
+             "clientInfo":{"name":"gateway-test","version":"1"}}}""";
+
+    static RequestSpecification mcp(String key) {
+        return given().header("Authorization", "Bearer " + key).accept(ACCEPT_BOTH).contentType("application/json")
+                .header("MCP-Protocol-Version", "2025-11-25");
+    }
+
+    static String initialize() {
+        String id = mcp(Api.KEY).body(INITIALIZE).post(ROUTE).then().statusCode(200).extract().header("Mcp-Session-Id");
+        mcp(Api.KEY).header("Mcp-Session-Id", id).body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                .post(ROUTE).then().statusCode(202);
+        return id;
+    }
+
+    static List<String> toolNames(String session) {
+        String sse = mcp(Api.KEY).header("Mcp-Session-Id", session)
+                .body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}").post(ROUTE).then().statusCode(200)
+                .extract().asString();
+        List<String> names = new ArrayList<>();
+        Matcher name = Pattern.compile("\"name\":\"([^\"]+)\",\"title\"").matcher(sse);
+        while (name.find()) {
+            names.add(name.group(1));
+        }
+        return names;
+    }
+
+    static long upstreamInitializes() {
+        return UpstreamTestResource.upstream().log().lines().filter(line -> line.contains("Session initialized with ID")).count();
+    }
+
+    @Test
+    void passThroughWhenInitializedThenUpstreamToolsAndCallsAndNoUpstreamSecretInTheRow() {
+        String session = initialize();
+        List<String> tools = toolNames(session);
+        assertTrue(tools.contains("echo") && tools.contains("trigger-sampling-request"), tools.toString());
+
+        String sse = mcp(Api.KEY).header("Mcp-Session-Id", session).body("""
+                {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo","arguments":{"message":"through the gateway"}}}""")
+                .post(ROUTE).then().statusCode(200).extract().asString();
+        assertTrue(events(sse).getLast()[1].contains("Echo: through the gateway"), sse);
+
+        Api.api().get(Api.session(session)).then().statusCode(200).body("serverId", equalTo(UpstreamTestResource.ID))
+                .body("upstreamTransport", equalTo("streamable-http")).body("gateway.upstreamGeneration", equalTo(1))
+                .body("gateway.clientInitialize.clientInfo.name", equalTo("gateway-test"))
+                .body("gateway.upstreamInitializeResult.serverInfo.name", equalTo("mcp-servers/everything"))
+                .body("metrics.toolCalls", equalTo(1)).body("recentToolCalls[0].name", equalTo("echo"));
+        Matcher logged = Pattern.compile("Session initialized with ID: (\\S+)").matcher(UpstreamTestResource.upstream().log());
+        String upstreamSession = null;
+        while (logged.find()) {
+            upstreamSession = logged.group(1);
+        }
+        String row = PostgresTestResource.database().queryString(
+                "SELECT row_to_json(s)::text FROM sessions s WHERE id = ?", session);
+        assertFalse(row.contains(upstreamSession) || row.contains("upstream-header-secret-value"), row);
+        assertFalse(Api.api().get(Api.session(session)).asString().contains(upstreamSession));
+    }
+
+    @Test
+    void routeWhenAnotherKeyOrRouteOrUpstreamThenNotFound() {
+        String session = initialize();
+        mcp(Api.ROTATED_KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")
+                .post(ROUTE).then().statusCode(404);
+        mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")
+                .post("/mcp").then().statusCode(404);
+        mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")
+                .post("/mcp/nowhere").then().statusCode(404).body("error.code", equalTo(-32600));
+        mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")
+                .post(ROUTE).then().statusCode(200);
+    }
+
+    @Test
+    void upstreamRestartWhenTenConcurrentCallsThenOneReinitializeAndTheSameClientSessionAndTools() {
+        String session = initialize();
+        List<String> before = toolNames(session);
+        UpstreamTestResource.restart();
+        assertEquals(0, upstreamInitializes(), "a new upstream process knows no session");
+
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(10); // ten at once, not one after another
+        try {
+            for (int i = 0; i < 10; i++) {
+                int id = 100 + i;
+                calls.add(CompletableFuture.supplyAsync(() -> mcp(Api.KEY).header("Mcp-Session-Id", session)
+                        .body("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                                + "\"arguments\":{\"message\":\"" + id + "\"}}}")
+                        .post(ROUTE).statusCode(), clients));
+            }
+            assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                    calls.stream().map(CompletableFuture::join).toList());
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(1, upstreamInitializes(), "exactly one re-initialize: " + UpstreamTestResource.upstream().log());
+        assertEquals(before, toolNames(session), "re-initialized with the client's own capabilities");
+        Api.api().get(Api.session(session)).then().body("gateway.upstreamGeneration", equalTo(2))
+                .body("gateway.upstreamReinitializations", equalTo(1))
+                .body("gateway.lastUpstreamError", equalTo("upstream answered HTTP 400 for its session"));
+    }
+
+    @Test
+    void deleteWhenSessionEndsThenTheUpstreamSessionEndsToo() {
+        String session = initialize();
+        given().header("Authorization", "Bearer " + Api.KEY).header("Mcp-Session-Id", session).delete(ROUTE).then()
+                .statusCode(204);
+        Api.await("the upstream to receive the DELETE", java.time.Duration.ofSeconds(10), () -> UpstreamTestResource
+                .upstream().log().contains("Received session termination request"));
+        mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")
+                .post(ROUTE).then().statusCode(404);
+        Api.api().get(Api.session(session)).then().statusCode(404).body("gateway", nullValue());
+    }
+
+    @Test
+    void upstreamDownWhenCalledThenServiceUnavailableWithRetryAfter() {
+        String session = initialize();
+        UpstreamTestResource.upstream().kill();
+        try {
+            mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}")
+                    .post(ROUTE).then().statusCode(503).header("Retry-After", "5").body("error.code", equalTo(-32603))
+                    .body("id", equalTo(7));
+        } finally {
+            UpstreamTestResource.restart();
+        }
+    }
+}
