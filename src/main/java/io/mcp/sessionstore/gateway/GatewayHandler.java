@@ -20,6 +20,7 @@ import io.mcp.sessionstore.mcp.transport.ServerInfo;
 import io.mcp.sessionstore.problem.ProblemMappers;
 import io.mcp.sessionstore.session.Activity;
 import io.mcp.sessionstore.session.BoundSession;
+import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.ToolCall;
 import io.mcp.sessionstore.session.UpstreamLink;
@@ -145,7 +146,21 @@ final class GatewayHandler implements McpHandler {
                 }).memoize().indefinitely());
     }
 
+    /**
+     * A request that read the session before another one moved its link, and met the loss after that
+     * one finished, finds the new link in the row and takes it: no second initialize.
+     */
     private Uni<String> newUpstreamSession(BoundSession session, String reason) {
+        return sessions.findFor(SessionScope.ANY, session.id()).chain(current -> {
+            UpstreamLink link = current.upstream();
+            if (link != null && link.generation() > session.upstream().generation()) {
+                return Uni.createFrom().item(open(session, link));
+            }
+            return initializeAgain(session, reason);
+        });
+    }
+
+    private Uni<String> initializeAgain(BoundSession session, String reason) {
         String params = session.view().gateway() == null ? "{}" : session.view().gateway().clientInitialize();
         ObjectNode initialize = JsonRpc.object().put("jsonrpc", "2.0").put("id", "gateway-reinitialize")
                 .put("method", "initialize");

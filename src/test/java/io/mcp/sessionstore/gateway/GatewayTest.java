@@ -44,7 +44,7 @@ class GatewayTest {
 
     static final String ROUTE = "/mcp/" + UpstreamTestResource.ID;
     /** A client with the capabilities that make server-everything list its capability-dependent tools. */
-    static final String INITIALIZE = """
+    public static final String INITIALIZE = """
             {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",
              "capabilities":{"roots":{"listChanged":true},"sampling":{},"elicitation":{}},
              "clientInfo":{"name":"gateway-test","version":"1"}}}""";

@@ -8,15 +8,20 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 
-/** The official MCP Java SDK client, pointed at /mcp with an API key. */
+/** The official MCP Java SDK client, pointed at an MCP endpoint of the service with an API key. */
 public final class McpClients {
 
     private McpClients() {
     }
 
     public static McpSyncClient client(String baseUri, String apiKey, String clientName) {
+        return client(baseUri, "/mcp", apiKey, clientName);
+    }
+
+    /** The same client on another MCP endpoint of the service (a gateway route, /mcp/&lt;serverId&gt;). */
+    public static McpSyncClient client(String baseUri, String endpoint, String apiKey, String clientName) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(baseUri)
-                .endpoint("/mcp")
+                .endpoint(endpoint)
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + apiKey))
                 .build();
         return McpClient.sync(transport)
