@@ -21,6 +21,7 @@ public class ConfigAliases implements ConfigSourceInterceptorFactory {
     static final Map<String, String> VARIABLES = Map.ofEntries(
             Map.entry("db.timeout", "SESSION_DB_TIMEOUT"),
             Map.entry("auth.api-keys", "MCP_API_KEYS"),
+            Map.entry("auth.client-keys", "MCP_CLIENT_KEYS"),
             Map.entry("auth.enabled", "MCP_AUTH_ENABLED"),
             Map.entry("events.max-per-session", "MAX_EVENTS_PER_SESSION"),
             Map.entry("events.compression", "SESSION_COMPRESSION"),

@@ -9,6 +9,7 @@ public enum ProblemType {
     VALIDATION(400, "validation", "Bad Request"),
     MALFORMED_JSON(400, "malformed-json", "Bad Request"),
     UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+    FORBIDDEN(403, "forbidden", "Forbidden"),
     NOT_FOUND(404, "not-found", "Not Found"),
     CONCURRENT_MODIFICATION(409, "concurrent-modification", "Conflict"),
     EVENTS_TRIMMED(410, "events-trimmed", "Gone"),

@@ -7,7 +7,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** API keys. Env: MCP_API_KEYS, MCP_AUTH_ENABLED (see ConfigAliases). */
+/** API keys. Env: MCP_API_KEYS, MCP_CLIENT_KEYS, MCP_AUTH_ENABLED (see ConfigAliases). */
 @ConfigMapping(prefix = "auth")
 public interface ApiKeyConfig {
 
@@ -17,6 +17,14 @@ public interface ApiKeyConfig {
      */
     @WithName("api-keys")
     Optional<List<String>> apiKeys();
+
+    /**
+     * Keys for MCP clients, comma-separated: they open only the MCP endpoints ({@code /mcp} and
+     * {@code /mcp/<serverId>}), never the store's REST API or the health report, so that one client
+     * cannot read or delete the sessions of another. Env: MCP_CLIENT_KEYS.
+     */
+    @WithName("client-keys")
+    Optional<List<String>> clientKeys();
 
     /** Whether the API requires a key. Turning it off is for a trusted network only. */
     @WithName("enabled")

@@ -18,6 +18,8 @@ import io.mcp.sessionstore.problem.ProblemType;
 public class ApiKeyFilter {
 
     private static final String BEARER = "Bearer ";
+    /** What an MCP client key opens: the MCP endpoints, and nothing of the store's own API. */
+    private static final java.util.regex.Pattern MCP_ROUTE = java.util.regex.Pattern.compile("^/mcp(/[^/]+)?/?$");
     private static final String CHALLENGE = "Bearer realm=\"mcp-session-store\"";
 
     private final ApiKeys keys;
@@ -38,11 +40,15 @@ public class ApiKeyFilter {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw unauthorized("an API key is required: send Authorization: Bearer <key>", CHALLENGE);
         }
-        String keyId = keys.identify(authorization.substring(BEARER.length()).trim());
-        if (keyId == null) {
+        ApiKeys.Identity identity = keys.identify(authorization.substring(BEARER.length()).trim());
+        if (identity == null) {
             throw unauthorized("the API key is not valid", CHALLENGE + ", error=\"invalid_token\"");
         }
-        caller.keyId(keyId);
+        if (identity.clientOnly() && !MCP_ROUTE.matcher(request.getUriInfo().getRequestUri().getRawPath()).matches()) {
+            throw new ProblemException(Problem.of(ProblemType.FORBIDDEN,
+                    "this key is an MCP client key (MCP_CLIENT_KEYS): it opens only /mcp and /mcp/<serverId>"));
+        }
+        caller.keyId(identity.keyId());
     }
 
     private static ProblemException unauthorized(String detail, String challenge) {

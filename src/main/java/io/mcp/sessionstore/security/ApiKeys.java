@@ -26,17 +26,25 @@ public class ApiKeys {
             + "(comma-separated), or MCP_AUTH_ENABLED=false to run without authentication on a trusted network";
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
 
+    /** An accepted key as held: its digest, and whether it opens everything or only the MCP endpoints. */
+    private record Accepted(byte[] digest, boolean clientOnly) {
+    }
+
+    /** Who a presented key is: the id that names it (logs, session ownership) and its reach. */
+    public record Identity(String keyId, boolean clientOnly) {
+    }
+
     private final ApiKeyConfig config;
-    private volatile List<byte[]> digests = List.of();
+    private volatile List<Accepted> accepted = List.of();
 
     public ApiKeys(ApiKeyConfig config) {
         this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
-        List<String> keys = config.apiKeys().orElse(List.of()).stream()
-                .map(String::trim).filter(key -> !key.isEmpty()).toList();
-        if (keys.isEmpty() && config.authEnabled()) {
+        List<String> keys = trimmed(config.apiKeys());
+        List<String> clientKeys = trimmed(config.clientKeys());
+        if (keys.isEmpty() && clientKeys.isEmpty() && config.authEnabled()) {
             if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
                 throw new IllegalStateException(NO_KEYS_MESSAGE);
             }
@@ -45,22 +53,29 @@ public class ApiKeys {
         if (!config.authEnabled()) {
             LOG.warn("API key authentication is disabled (MCP_AUTH_ENABLED=false): anyone who reaches this service can use it");
         }
-        digests = keys.stream().map(ApiKeys::digest).toList();
-        LOG.infof("API key authentication %s with %d key(s)", config.authEnabled() ? "enabled" : "disabled",
-                digests.size());
+        List<Accepted> all = new java.util.ArrayList<>();
+        keys.forEach(key -> all.add(new Accepted(digest(key), false)));
+        clientKeys.forEach(key -> all.add(new Accepted(digest(key), true)));
+        accepted = List.copyOf(all);
+        LOG.infof("API key authentication %s with %d key(s) and %d MCP client key(s)",
+                config.authEnabled() ? "enabled" : "disabled", keys.size(), clientKeys.size());
+    }
+
+    private static List<String> trimmed(java.util.Optional<List<String>> keys) {
+        return keys.orElse(List.of()).stream().map(String::trim).filter(key -> !key.isEmpty()).toList();
     }
 
     public boolean enabled() {
         return config.authEnabled();
     }
 
-    /** The id of the matching key, or null when the key matches none. */
-    public String identify(String presented) {
+    /** Who the key is, or null when it matches none. */
+    public Identity identify(String presented) {
         byte[] candidate = digest(presented);
-        String match = null;
-        for (byte[] accepted : digests) {
-            if (MessageDigest.isEqual(accepted, candidate)) {
-                match = HexFormat.of().formatHex(accepted, 0, 6);
+        Identity match = null;
+        for (Accepted key : accepted) {
+            if (MessageDigest.isEqual(key.digest(), candidate)) {
+                match = new Identity(HexFormat.of().formatHex(key.digest(), 0, 6), key.clientOnly());
             }
         }
         return match;

@@ -26,7 +26,7 @@ import io.restassured.specification.RequestSpecification;
 public class McpTransportTest {
 
     public static final String ACCEPT_BOTH = "application/json, text/event-stream";
-    static final String INITIALIZE = """
+    public static final String INITIALIZE = """
             {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",
              "capabilities":{},"clientInfo":{"name":"transport-test","version":"1"}}}""";
 

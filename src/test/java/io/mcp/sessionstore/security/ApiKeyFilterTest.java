@@ -43,6 +43,20 @@ class ApiKeyFilterTest {
         given().header("Authorization", "bearer " + Api.ROTATED_KEY).get("/sessions").then().statusCode(200);
     }
 
+    /** A key of MCP_CLIENT_KEYS opens the MCP endpoints and nothing else: no client reads another's sessions. */
+    @Test
+    void requestWhenClientKeyThenMcpOpenAndTheStoreForbidden() {
+        String client = "Bearer test-client-key";
+        given().header("Authorization", client).accept("application/json, text/event-stream")
+                .contentType("application/json").body(io.mcp.sessionstore.mcp.McpTransportTest.INITIALIZE).post("/mcp")
+                .then().statusCode(200);
+        given().header("Authorization", client).get("/sessions").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("MCP_CLIENT_KEYS"));
+        given().header("Authorization", client).delete("/sessions/anything").then().statusCode(403);
+        given().header("Authorization", client).get("/session-health").then().statusCode(403);
+        given().header("Authorization", client).get("/mcp/../sessions").then().statusCode(403);
+    }
+
     @Test
     void healthWhenNoKeyThenOpenForProbes() {
         given().get("/q/health/live").then().statusCode(200);
