@@ -44,7 +44,7 @@ final class GatewayHandler implements McpHandler {
     private final SessionService sessions;
     private final SessionCipher cipher;
     /** Requests of one session that meet the same loss wait for one re-initialize (per replica). */
-    private final Map<String, Uni<String>> reinitializing = new ConcurrentHashMap<>();
+    private final Map<String, Uni<Renewed>> reinitializing = new ConcurrentHashMap<>();
 
     GatewayHandler(Upstream upstream, UpstreamClient client, SessionService sessions, SessionCipher cipher) {
         this.upstream = upstream;
@@ -133,11 +133,16 @@ final class GatewayHandler implements McpHandler {
                 return Uni.createFrom().item(reply);
             }
             return reinitialize(session, "upstream answered HTTP " + reply.status() + " for its session")
-                    .chain(renewed -> call(client.post(upstream, renewed, version, message), id));
+                    .chain(renewed -> call(client.post(upstream, renewed.upstreamSession(), version, message), id)
+                            .map(retried -> retried.after(renewed.notices())));
         });
     }
 
-    private Uni<String> reinitialize(BoundSession session, String reason) {
+    /** A new upstream session, and the list_changed notifications the client gets when its capabilities differ. */
+    private record Renewed(String upstreamSession, List<ObjectNode> notices) {
+    }
+
+    private Uni<Renewed> reinitialize(BoundSession session, String reason) {
         String key = session.id() + ":" + session.upstream().generation();
         // a block, not an expression: eventually(() -> map.remove(key)) would subscribe to the removed Uni itself
         return reinitializing.computeIfAbsent(key, ignored -> newUpstreamSession(session, reason)
@@ -150,18 +155,19 @@ final class GatewayHandler implements McpHandler {
      * A request that read the session before another one moved its link, and met the loss after that
      * one finished, finds the new link in the row and takes it: no second initialize.
      */
-    private Uni<String> newUpstreamSession(BoundSession session, String reason) {
+    private Uni<Renewed> newUpstreamSession(BoundSession session, String reason) {
         return sessions.findFor(SessionScope.ANY, session.id()).chain(current -> {
             UpstreamLink link = current.upstream();
             if (link != null && link.generation() > session.upstream().generation()) {
-                return Uni.createFrom().item(open(session, link));
+                return Uni.createFrom().item(new Renewed(open(session, link), List.of()));
             }
             return initializeAgain(session, reason);
         });
     }
 
-    private Uni<String> initializeAgain(BoundSession session, String reason) {
+    private Uni<Renewed> initializeAgain(BoundSession session, String reason) {
         String params = session.view().gateway() == null ? "{}" : session.view().gateway().clientInitialize();
+        String before = session.view().gateway() == null ? null : session.view().gateway().upstreamInitializeResult();
         ObjectNode initialize = JsonRpc.object().put("jsonrpc", "2.0").put("id", "gateway-reinitialize")
                 .put("method", "initialize");
         initialize.set("params", parse(params));
@@ -176,7 +182,8 @@ final class GatewayHandler implements McpHandler {
                     .map(link -> {
                         LOG.infof("MCP gateway: upstream session of %s on %s was lost (%s); re-initialized, generation %d",
                                 session.id(), upstream.id(), reason, link.generation());
-                        return open(session, link);
+                        return new Renewed(open(session, link),
+                                CapabilityChanges.notices(before == null ? null : parse(before), result));
                     });
         });
     }

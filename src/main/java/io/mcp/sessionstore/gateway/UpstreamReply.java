@@ -19,6 +19,16 @@ record UpstreamReply(int status, String sessionId, List<ObjectNode> messages) {
                 .anyMatch(message -> message.path("error").path("code").asInt() == -32000));
     }
 
+    /** The same reply with these messages first (notifications the gateway adds to the client's stream). */
+    UpstreamReply after(List<ObjectNode> first) {
+        if (first.isEmpty()) {
+            return this;
+        }
+        List<ObjectNode> all = new java.util.ArrayList<>(first);
+        all.addAll(messages);
+        return new UpstreamReply(status, sessionId, all);
+    }
+
     boolean accepted() {
         return status >= 200 && status < 300;
     }
