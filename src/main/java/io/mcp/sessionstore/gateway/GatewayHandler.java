@@ -101,7 +101,13 @@ final class GatewayHandler implements McpHandler {
                         + " answered HTTP " + reply.status() + " without a response to this request"));
             }
             return new Answer(messages, activity(request, response, (System.nanoTime() - started) / 1_000_000));
-        });
+        }).call(answer -> UpstreamSetup.isSetup(request) && !JsonRpc.isError(answer.messages().getLast())
+                ? sessions.setUpstreamSetup(session.id(), UpstreamSetup.after(setupOf(session), request).toString())
+                : Uni.createFrom().voidItem());
+    }
+
+    private static JsonNode setupOf(BoundSession session) {
+        return session.view().gateway() == null ? null : parse(session.view().gateway().upstreamSetup());
     }
 
     @Override
@@ -176,7 +182,9 @@ final class GatewayHandler implements McpHandler {
             String renewed = reply.sessionId() == null ? "" : reply.sessionId();
             ObjectNode initialized = JsonRpc.notification("notifications/initialized", null);
             initialized.remove("params");
-            return call(client.post(upstream, renewed, result.path("protocolVersion").asText(null), initialized), null)
+            String version = result.path("protocolVersion").asText(null);
+            return call(client.post(upstream, renewed, version, initialized), null)
+                    .chain(() -> replaySetup(session, renewed, version))
                     .chain(() -> sessions.relinkUpstream(session.id(), session.upstream(),
                             cipher.seal(renewed, session.id(), upstream.id()), result.toString(), reason))
                     .map(link -> {
@@ -186,6 +194,21 @@ final class GatewayHandler implements McpHandler {
                                 CapabilityChanges.notices(before == null ? null : parse(before), result));
                     });
         });
+    }
+
+    /** The client's logging level and subscriptions, again, one request after the other; a refusal is logged, not fatal. */
+    private Uni<Void> replaySetup(BoundSession session, String renewed, String version) {
+        Uni<Void> replay = Uni.createFrom().voidItem();
+        for (ObjectNode request : UpstreamSetup.replay(setupOf(session))) {
+            replay = replay.chain(() -> call(client.post(upstream, renewed, version, request), null)
+                    .invoke(reply -> {
+                        if (!reply.accepted() || reply.messages().stream().anyMatch(JsonRpc::isError)) {
+                            LOG.infof("MCP gateway: replaying %s of %s on %s was refused (HTTP %d)",
+                                    request.path("method").asText(), session.id(), upstream.id(), reply.status());
+                        }
+                    }).replaceWithVoid());
+        }
+        return replay;
     }
 
     private String open(BoundSession session, UpstreamLink link) {
@@ -227,6 +250,9 @@ final class GatewayHandler implements McpHandler {
     }
 
     private static JsonNode parse(String json) {
+        if (json == null) {
+            return null;
+        }
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {

@@ -35,7 +35,7 @@ class SessionRepository {
     private static final NamedSql DELETE_LIVE = NamedSql.of(SessionSql.DELETE_LIVE);
     private static final NamedSql LIST = NamedSql.of(SessionSql.LIST);
     private static final NamedSql RELINK_UPSTREAM = NamedSql.of(SessionSql.RELINK_UPSTREAM);
-    private static final NamedSql NOTE_UPSTREAM_ERROR = NamedSql.of(SessionSql.NOTE_UPSTREAM_ERROR);
+    private static final NamedSql SET_UPSTREAM_SETUP = NamedSql.of(SessionSql.SET_UPSTREAM_SETUP);
 
     /** What a delete removed: the version, and the upstream link the caller may now end (null: none). */
     record Deleted(long version, UpstreamLink upstream) {
@@ -130,9 +130,10 @@ class SessionRepository {
         return database.execute(RELINK_UPSTREAM, parameters).map(rows -> first(rows, SessionRows::link));
     }
 
-    Uni<Void> noteUpstreamError(String id, String lastError) {
-        return database.execute(NOTE_UPSTREAM_ERROR, Map.of("id", id, "lastError", lastError)).replaceWithVoid();
+    Uni<Void> setUpstreamSetup(String id, String setupJson) {
+        return database.execute(SET_UPSTREAM_SETUP, Map.of("id", id, "setup", setupJson)).replaceWithVoid();
     }
+
 
     Uni<List<SessionView>> list(String afterId, String serverId, String state, int limit) {
         Map<String, Object> parameters = new HashMap<>();

@@ -166,10 +166,11 @@ public class SessionService {
                         : findFor(SessionScope.ANY, id).map(BoundSession::upstream));
     }
 
-    /** Remembers the last upstream error of a gateway session (a reason, never a secret). */
-    public Uni<Void> noteUpstreamError(String id, String reason) {
-        return repository.noteUpstreamError(id, reason);
+    /** Keeps the setup a gateway session's upstream gets again after a re-initialize (a JSON array). */
+    public Uni<Void> setUpstreamSetup(String id, String setupJson) {
+        return repository.setUpstreamSetup(id, setupJson);
     }
+
 
     // -----------------------------------------------------------------------------------------
 

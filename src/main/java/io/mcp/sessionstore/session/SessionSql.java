@@ -19,7 +19,8 @@ final class SessionSql {
             CAST(attributes AS text) AS attributes, created_at, last_activity, expires_at,
             ttl_seconds, requests, tool_calls, errors, CAST(recent_tool_calls AS text) AS recent_tool_calls, version,
             CAST(client_initialize AS text) AS client_initialize, CAST(upstream_initialize AS text) AS upstream_initialize,
-            upstream_session, upstream_generation, upstream_reinitializations, last_upstream_error""";
+            upstream_session, upstream_generation, upstream_reinitializations, last_upstream_error,
+            CAST(upstream_setup AS text) AS upstream_setup""";
 
     /** A live session in a scope: of an owner on one route (MCP), or any (REST, :anyServer true). */
     private static final String LIVE_FOR_OWNER = """
@@ -179,10 +180,11 @@ final class SessionSql {
             WHERE id = :id AND expires_at > now() AND upstream_generation = :generation
             RETURNING upstream_session, upstream_generation""";
 
-    /** The last error the upstream of a gateway session gave (shown in the session, never a secret). */
-    static final String NOTE_UPSTREAM_ERROR = """
-            UPDATE sessions SET last_upstream_error = CAST(:lastError AS text)
+    /** The setup of a gateway session's upstream (logging level, subscriptions), replayed after a re-initialize. */
+    static final String SET_UPSTREAM_SETUP = """
+            UPDATE sessions SET upstream_setup = CAST(CAST(:setup AS text) AS jsonb)
             WHERE id = :id AND expires_at > now()""";
+
 
     /** Keyset pagination in id order (the column is COLLATE "C": byte order, stable across locales). */
     static final String LIST = """

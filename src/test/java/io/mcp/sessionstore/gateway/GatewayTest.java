@@ -147,6 +147,34 @@ class GatewayTest {
     }
 
     @Test
+    void setupWhenUpstreamRestartedThenLevelAndSubscriptionsReplayedOnTheNewUpstreamSession() {
+        String session = initialize();
+        String uri = "demo://resource/static/document/architecture.md";
+        call(session, "logging/setLevel", "{\"level\":\"warning\"}");
+        call(session, "logging/setLevel", "{\"level\":\"debug\"}");
+        call(session, "resources/subscribe", "{\"uri\":\"" + uri + "\"}");
+        call(session, "resources/subscribe", "{\"uri\":\"demo://other\"}");
+        call(session, "resources/unsubscribe", "{\"uri\":\"demo://other\"}");
+        Api.api().get(Api.session(session)).then().body("gateway.upstreamSetup.size()", equalTo(2))
+                .body("gateway.upstreamSetup[0].params.level", equalTo("debug"))
+                .body("gateway.upstreamSetup[1].params.uri", equalTo(uri));
+
+        UpstreamTestResource.restart();
+        mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\"}")
+                .post(ROUTE).then().statusCode(200);
+        long posts = UpstreamTestResource.upstream().log().lines().filter(line -> line.contains("Received MCP POST")).count();
+        assertEquals(6, posts, "the lost ping, initialize, initialized, the level, the subscription, the ping again: "
+                + UpstreamTestResource.upstream().log());
+    }
+
+    private static void call(String session, String method, String params) {
+        String sse = mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":\"" + method
+                + "\",\"method\":\"" + method + "\",\"params\":" + params + "}").post(ROUTE).then().statusCode(200)
+                .extract().asString();
+        assertTrue(events(sse).getLast()[1].contains("\"result\""), sse);
+    }
+
+    @Test
     void deleteWhenSessionEndsThenTheUpstreamSessionEndsToo() {
         String session = initialize();
         given().header("Authorization", "Bearer " + Api.KEY).header("Mcp-Session-Id", session).delete(ROUTE).then()
