@@ -43,14 +43,17 @@ final class GatewayHandler implements McpHandler {
     private final UpstreamClient client;
     private final SessionService sessions;
     private final SessionCipher cipher;
+    private final UpstreamMetrics metrics;
     /** Requests of one session that meet the same loss wait for one re-initialize (per replica). */
     private final Map<String, Uni<Renewed>> reinitializing = new ConcurrentHashMap<>();
 
-    GatewayHandler(Upstream upstream, UpstreamClient client, SessionService sessions, SessionCipher cipher) {
+    GatewayHandler(Upstream upstream, UpstreamClient client, SessionService sessions, SessionCipher cipher,
+            UpstreamMetrics metrics) {
         this.upstream = upstream;
         this.client = client;
         this.sessions = sessions;
         this.cipher = cipher;
+        this.metrics = metrics;
     }
 
     @Override
@@ -190,6 +193,7 @@ final class GatewayHandler implements McpHandler {
                     .map(link -> {
                         LOG.infof("MCP gateway: upstream session of %s on %s was lost (%s); re-initialized, generation %d",
                                 session.id(), upstream.id(), reason, link.generation());
+                        metrics.reinitialized(upstream.id());
                         return new Renewed(open(session, link),
                                 CapabilityChanges.notices(before == null ? null : parse(before), result));
                     });
@@ -218,11 +222,20 @@ final class GatewayHandler implements McpHandler {
         return cipher.open(link.sealedSession(), session.id(), upstream.id());
     }
 
-    /** An upstream that cannot be reached or does not answer in time: 503 with Retry-After and a JSON-RPC error. */
-    private <T> Uni<T> call(Uni<T> work, JsonNode id) {
-        return work.onFailure(failure -> !(failure instanceof JsonRpcException)).transform(failure ->
-                new JsonRpcException(503, id, JsonRpc.INTERNAL_ERROR, "upstream " + upstream.id() + " is unavailable: "
-                        + LogSafe.reason(failure), null, Map.of("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS)));
+    /**
+     * Every upstream call, timed per upstream. One that cannot reach the upstream or gets no answer in
+     * time is 503 with Retry-After and a JSON-RPC error.
+     */
+    private Uni<UpstreamReply> call(Uni<UpstreamReply> work, JsonNode id) {
+        long started = System.nanoTime();
+        return work.invoke(reply -> metrics.called(upstream.id(), reply.status() >= 500 ? "error" : "ok",
+                        System.nanoTime() - started))
+                .onFailure(failure -> !(failure instanceof JsonRpcException)).transform(failure -> {
+                    metrics.called(upstream.id(), "unavailable", System.nanoTime() - started);
+                    return new JsonRpcException(503, id, JsonRpc.INTERNAL_ERROR, "upstream " + upstream.id()
+                            + " is unavailable: " + LogSafe.reason(failure), null,
+                            Map.of("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS));
+                });
     }
 
     private ObjectNode resultOf(UpstreamReply reply, JsonNode id) {

@@ -3,6 +3,7 @@ package io.mcp.sessionstore.gateway;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 /** {@code /mcp/{serverId}}: the shared Streamable HTTP transport in front of the configured upstream of that id. */
 @Path("/mcp/{serverId}")
 @Tag(name = "gateway")
+@Singleton // one handler per upstream for the whole process: re-initializes of a session are shared through it
 public class GatewayResource {
 
     private final McpTransport transport;
@@ -35,15 +37,17 @@ public class GatewayResource {
     private final UpstreamClient client;
     private final SessionService sessions;
     private final Caller caller;
+    private final UpstreamMetrics metrics;
     private final Map<String, GatewayHandler> handlers = new ConcurrentHashMap<>();
 
     public GatewayResource(McpTransport transport, UpstreamRegistry upstreams, UpstreamClient client,
-            SessionService sessions, Caller caller) {
+            SessionService sessions, Caller caller, UpstreamMetrics metrics) {
         this.transport = transport;
         this.upstreams = upstreams;
         this.client = client;
         this.sessions = sessions;
         this.caller = caller;
+        this.metrics = metrics;
     }
 
     @POST
@@ -67,6 +71,7 @@ public class GatewayResource {
     private GatewayHandler handler(String serverId) {
         Upstream upstream = upstreams.find(serverId).orElseThrow(() -> new JsonRpcException(404, null,
                 JsonRpc.INVALID_REQUEST, "no upstream MCP server is configured as " + serverId + " (MCP_UPSTREAMS)"));
-        return handlers.computeIfAbsent(serverId, id -> new GatewayHandler(upstream, client, sessions, upstreams.cipher()));
+        return handlers.computeIfAbsent(serverId, id -> new GatewayHandler(upstream, client, sessions, upstreams.cipher(),
+                metrics));
     }
 }

@@ -42,13 +42,15 @@ public class SessionHealthResource {
     public Uni<RestResponse<SessionHealthReport>> report() {
         return stats.counts(config.dbTimeout())
                 .invoke(metrics::update)
-                .map(counts -> RestResponse.ok(new SessionHealthReport(
+                .chain(counts -> stats.upstreams(config.dbTimeout()).map(upstreams -> RestResponse.ok(new SessionHealthReport(
                         cleanupStatus.snapshot().consecutiveFailures() > 0 ? "degraded" : "healthy", "connected",
                         counts.total(), counts.active(), counts.expired(), Instant.now(), SessionHealthReport.STORE,
-                        cleanup())))
+                        cleanup(), upstreams.stream().map(u -> new SessionHealthReport.Upstream(u.id(),
+                                u.activeSessions(), u.reinitializations())).toList()))))
                 .onFailure().recoverWithItem(failure -> RestResponse.ResponseBuilder
                         .create(RestResponse.Status.SERVICE_UNAVAILABLE, new SessionHealthReport("unhealthy",
-                                "disconnected", null, null, null, Instant.now(), SessionHealthReport.STORE, cleanup()))
+                                "disconnected", null, null, null, Instant.now(), SessionHealthReport.STORE, cleanup(),
+                                null))
                         .header(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS).build());
     }
 

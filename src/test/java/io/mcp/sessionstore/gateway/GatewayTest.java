@@ -102,6 +102,12 @@ class GatewayTest {
                 "SELECT row_to_json(s)::text FROM sessions s WHERE id = ?", session);
         assertFalse(row.contains(upstreamSession) || row.contains("upstream-header-secret-value"), row);
         assertFalse(Api.api().get(Api.session(session)).asString().contains(upstreamSession));
+
+        Api.api().get("/session-health").then().statusCode(200)
+                .body("upstreams.find { it.id == 'everything' }.active_sessions", org.hamcrest.Matchers.greaterThan(0));
+        String metrics = given().get("/q/metrics").asString();
+        assertTrue(metrics.contains("mcp_gateway_upstream_calls_seconds_count{outcome=\"ok\",upstream=\"everything\"}"),
+                metrics.lines().filter(line -> line.contains("gateway")).toList().toString());
     }
 
     @Test
@@ -144,6 +150,8 @@ class GatewayTest {
         Api.api().get(Api.session(session)).then().body("gateway.upstreamGeneration", equalTo(2))
                 .body("gateway.upstreamReinitializations", equalTo(1))
                 .body("gateway.lastUpstreamError", equalTo("upstream answered HTTP 400 for its session"));
+        assertTrue(given().get("/q/metrics").asString()
+                .contains("mcp_gateway_upstream_reinitializations_total{upstream=\"everything\"}"));
     }
 
     @Test

@@ -1,0 +1,35 @@
+package io.mcp.sessionstore.gateway;
+
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Per-upstream figures at /q/metrics: every call's latency by outcome ({@code ok}, {@code error} for
+ * a 5xx, {@code unavailable} when it could not be reached or did not answer in time) and the
+ * re-initializations of lost upstream sessions.
+ */
+@ApplicationScoped
+public class UpstreamMetrics {
+
+    private final MeterRegistry registry;
+
+    public UpstreamMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void called(String upstream, String outcome, long nanos) {
+        Timer.builder("mcp.gateway.upstream.calls").description("Calls from the gateway to an upstream MCP server")
+                .tag("upstream", upstream).tag("outcome", outcome).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void reinitialized(String upstream) {
+        Counter.builder("mcp.gateway.upstream.reinitializations")
+                .description("Upstream sessions the gateway re-initialized after the upstream lost them")
+                .tag("upstream", upstream).register(registry).increment();
+    }
+}
