@@ -215,11 +215,20 @@ final class GatewayHandler implements McpHandler {
         return replay;
     }
 
+    /**
+     * The upstream session id of a link. One that no configured key opens (its key was rotated out)
+     * is a session the gateway cannot continue: 404, and the client initializes a new one.
+     */
     private String open(BoundSession session, UpstreamLink link) {
-        if (link == null) {
-            throw new JsonRpcException(404, null, JsonRpc.INVALID_REQUEST, "session not found: initialize a new one");
+        try {
+            if (link != null) {
+                return cipher.open(link.sealedSession(), session.id(), upstream.id());
+            }
+        } catch (IllegalArgumentException unreadable) {
+            LOG.warnf("MCP gateway: the upstream link of %s on %s cannot be opened (%s)", session.id(), upstream.id(),
+                    unreadable.getMessage());
         }
-        return cipher.open(link.sealedSession(), session.id(), upstream.id());
+        throw new JsonRpcException(404, null, JsonRpc.INVALID_REQUEST, "session not found: initialize a new one");
     }
 
     /**

@@ -182,6 +182,18 @@ class GatewayTest {
         assertTrue(events(sse).getLast()[1].contains("\"result\""), sse);
     }
 
+    /** A link no configured key opens (its key rotated out, or the row tampered with): 404, never a 500. */
+    @Test
+    void linkWhenNoKeyOpensItThenSessionNotFoundAndTheClientReinitializes() {
+        String session = initialize();
+        PostgresTestResource.database().update(
+                "UPDATE sessions SET upstream_session = decode('00112233445566778899aabbccddeeff00112233445566778899', 'hex') "
+                        + "WHERE id = ?", session);
+        mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")
+                .post(ROUTE).then().statusCode(404).body("error.message", org.hamcrest.Matchers.containsString("initialize"));
+        initialize();
+    }
+
     @Test
     void deleteWhenSessionEndsThenTheUpstreamSessionEndsToo() {
         String session = initialize();
