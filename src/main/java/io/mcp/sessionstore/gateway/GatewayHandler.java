@@ -25,6 +25,7 @@ import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.ToolCall;
 import io.mcp.sessionstore.session.UpstreamLink;
 import io.mcp.sessionstore.session.UpstreamStart;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -95,18 +96,60 @@ final class GatewayHandler implements McpHandler {
                     "protocol 2026-07-28 is not served through the gateway yet: initialize with 2025-11-25")));
         }
         long started = System.nanoTime();
-        return forward(session, request.json(), request.id()).map(reply -> {
-            List<ObjectNode> messages = reply.messages();
-            ObjectNode response = messages.stream().filter(m -> request.id().equals(m.get("id"))
-                    && (m.has("result") || m.has("error"))).findFirst().orElse(null);
-            if (response == null) {
-                return Answer.of(JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "upstream " + upstream.id()
-                        + " answered HTTP " + reply.status() + " without a response to this request"));
-            }
-            return new Answer(messages, activity(request, response, (System.nanoTime() - started) / 1_000_000));
-        }).call(answer -> UpstreamSetup.isSetup(request) && !JsonRpc.isError(answer.messages().getLast())
-                ? sessions.setUpstreamSetup(session.id(), UpstreamSetup.after(setupOf(session), request).toString())
-                : Uni.createFrom().voidItem());
+        return streamed(session, request.json(), request.id())
+                .chain(stream -> UpstreamAnswer.split(stream.messages(), request.id()).map(split -> {
+                    if (split.rest() != null) {
+                        // the upstream asks the client something before it can answer: send what came,
+                        // store the rest as it comes
+                        return new Answer(split.head(), activity(request, null, (System.nanoTime() - started) / 1_000_000),
+                                split.rest());
+                    }
+                    ObjectNode response = split.response();
+                    if (response == null) {
+                        return Answer.of(JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "upstream " + upstream.id()
+                                + " answered HTTP " + stream.status() + " without a response to this request"));
+                    }
+                    return new Answer(split.head(), activity(request, response, (System.nanoTime() - started) / 1_000_000));
+                }))
+                .call(answer -> UpstreamSetup.isSetup(request) && answer.rest() == null
+                        && !JsonRpc.isError(answer.messages().getLast())
+                        ? sessions.setUpstreamSetup(session.id(), UpstreamSetup.after(setupOf(session), request).toString())
+                        : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * A request on the session's upstream session, its answer read as it comes; a lost upstream
+     * session (404, or 400 with -32000: small JSON bodies, read whole to tell) is re-initialized once
+     * and the request sent again.
+     */
+    private Uni<UpstreamStream> streamed(BoundSession session, ObjectNode message, JsonNode id) {
+        String version = session.view().protocolVersion();
+        return callStream(client.postStreaming(upstream, open(session, session.upstream()), version, message), id)
+                .chain(stream -> {
+                    if (stream.status() != 404 && stream.status() != 400) {
+                        return Uni.createFrom().item(stream);
+                    }
+                    return stream.messages().collect().asList().chain(messages -> {
+                        UpstreamReply reply = new UpstreamReply(stream.status(), stream.sessionId(), messages);
+                        if (!reply.sessionLost()) {
+                            return Uni.createFrom().item(new UpstreamStream(stream.status(), stream.sessionId(),
+                                    Multi.createFrom().iterable(messages)));
+                        }
+                        return reinitialize(session, "upstream answered HTTP " + stream.status() + " for its session")
+                                .chain(renewed -> callStream(client.postStreaming(upstream, renewed.upstreamSession(),
+                                        version, message), id).map(retried -> new UpstreamStream(retried.status(),
+                                                retried.sessionId(), Multi.createFrom().iterable(renewed.notices())
+                                                        .onCompletion().switchTo(retried.messages()))));
+                    });
+                });
+    }
+
+    private Uni<UpstreamStream> callStream(Uni<UpstreamStream> work, JsonNode id) {
+        long started = System.nanoTime();
+        return work.invoke(stream -> metrics.called(upstream.id(), stream.status() >= 500 ? "error" : "ok",
+                        System.nanoTime() - started))
+                .onFailure(failure -> !(failure instanceof JsonRpcException)).transform(failure -> unavailable(failure, id,
+                        started));
     }
 
     private static JsonNode setupOf(BoundSession session) {
@@ -239,12 +282,14 @@ final class GatewayHandler implements McpHandler {
         long started = System.nanoTime();
         return work.invoke(reply -> metrics.called(upstream.id(), reply.status() >= 500 ? "error" : "ok",
                         System.nanoTime() - started))
-                .onFailure(failure -> !(failure instanceof JsonRpcException)).transform(failure -> {
-                    metrics.called(upstream.id(), "unavailable", System.nanoTime() - started);
-                    return new JsonRpcException(503, id, JsonRpc.INTERNAL_ERROR, "upstream " + upstream.id()
-                            + " is unavailable: " + LogSafe.reason(failure), null,
-                            Map.of("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS));
-                });
+                .onFailure(failure -> !(failure instanceof JsonRpcException)).transform(failure -> unavailable(failure, id,
+                        started));
+    }
+
+    private JsonRpcException unavailable(Throwable failure, JsonNode id, long started) {
+        metrics.called(upstream.id(), "unavailable", System.nanoTime() - started);
+        return new JsonRpcException(503, id, JsonRpc.INTERNAL_ERROR, "upstream " + upstream.id() + " is unavailable: "
+                + LogSafe.reason(failure), null, Map.of("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS));
     }
 
     private ObjectNode resultOf(UpstreamReply reply, JsonNode id) {
@@ -263,8 +308,10 @@ final class GatewayHandler implements McpHandler {
                 null, Map.of("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS));
     }
 
+    /** {@code response} null: not known yet (the call waits on the client), counted as a call so far. */
     private static Activity activity(JsonRpcMessage.Request request, ObjectNode response, long durationMs) {
-        boolean failed = response.has("error") || response.path("result").path("isError").asBoolean(false);
+        boolean failed = response != null
+                && (response.has("error") || response.path("result").path("isError").asBoolean(false));
         if (request.method().equals("tools/call") && request.params() != null && request.params().path("name").isTextual()) {
             return Activity.toolCall(new ToolCall(request.params().path("name").textValue(), durationMs, !failed));
         }

@@ -31,17 +31,66 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 class UpstreamClient {
 
     private final WebClient http;
+    private final io.vertx.mutiny.core.http.HttpClient streaming;
     private final ObjectMapper json;
 
     UpstreamClient(Vertx vertx, ObjectMapper json) {
         this.http = WebClient.create(vertx, new WebClientOptions().setUserAgent("mcp-session-store-gateway")
                 .setFollowRedirects(false));
+        this.streaming = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setMaxPoolSize(64));
         this.json = json;
     }
 
     @PreDestroy
     void close() {
         http.close();
+        streaming.closeAndAwait();
+    }
+
+    /**
+     * A POST whose answer is read as it comes: the status and session id at once, the messages as the
+     * upstream sends them (an SSE stream may go on for as long as a tool runs, and carry requests the
+     * client must answer before the upstream can finish). Bounded by the timeout between two bytes.
+     */
+    Uni<UpstreamStream> postStreaming(Upstream upstream, String sessionId, String protocolVersion, ObjectNode message) {
+        io.vertx.core.http.RequestOptions options = new io.vertx.core.http.RequestOptions().setMethod(HttpMethod.POST)
+                .setAbsoluteURI(upstream.url().toString()).setIdleTimeout(upstream.timeout().toMillis())
+                .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json, text/event-stream")
+                .putHeader("User-Agent", "mcp-session-store-gateway");
+        upstream.headers().forEach(options::putHeader);
+        if (sessionId != null && !sessionId.isEmpty()) {
+            options.putHeader("Mcp-Session-Id", sessionId);
+        }
+        if (protocolVersion != null) {
+            options.putHeader("MCP-Protocol-Version", protocolVersion);
+        }
+        return streaming.request(options).chain(request -> request.send(Buffer.buffer(bytes(message))))
+                .map(response -> new UpstreamStream(response.statusCode(), response.getHeader("mcp-session-id"),
+                        bodyMessages(response)));
+    }
+
+    private io.smallrye.mutiny.Multi<ObjectNode> bodyMessages(io.vertx.mutiny.core.http.HttpClientResponse response) {
+        String type = response.getHeader("content-type") == null ? "" : response.getHeader("content-type");
+        if (!type.startsWith("text/event-stream")) {
+            return response.body().onItem().transformToMulti(body -> {
+                List<ObjectNode> messages = new ArrayList<>();
+                if (type.startsWith("application/json")) {
+                    add(messages, body.toString());
+                }
+                return io.smallrye.mutiny.Multi.createFrom().iterable(messages);
+            });
+        }
+        SseEventSplitter splitter = new SseEventSplitter();
+        return response.toMulti()
+                .onItem().transformToIterable(piece -> parsed(splitter.feed(piece.getBytes())))
+                .onCompletion().switchTo(() -> io.smallrye.mutiny.Multi.createFrom().iterable(parsed(splitter.finish())));
+    }
+
+    private List<ObjectNode> parsed(List<String> data) {
+        List<ObjectNode> messages = new ArrayList<>();
+        data.forEach(text -> add(messages, text));
+        return messages;
     }
 
     Uni<UpstreamReply> post(Upstream upstream, String sessionId, String protocolVersion, ObjectNode message) {

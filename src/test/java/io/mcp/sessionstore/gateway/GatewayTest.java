@@ -182,6 +182,36 @@ class GatewayTest {
         assertTrue(events(sse).getLast()[1].contains("\"result\""), sse);
     }
 
+    /**
+     * A tool that asks the client (sampling) before it can answer: the stream goes out up to the
+     * upstream's request, the client answers it with a POST, and the tool's result reaches the client
+     * when it resumes the stream with Last-Event-ID.
+     */
+    @Test
+    void samplingWhenTheUpstreamAsksTheClientThenRequestRelayedAnswerForwardedAndResultOnTheResumedStream() {
+        String session = initialize();
+        String sse = mcp(Api.KEY).header("Mcp-Session-Id", session).body("""
+                {"jsonrpc":"2.0","id":"sample-1","method":"tools/call","params":{"name":"trigger-sampling-request",
+                 "arguments":{"prompt":"hello","maxTokens":10}}}""").post(ROUTE).then().statusCode(200).extract().asString();
+        List<String[]> sent = events(sse);
+        String[] asked = sent.getLast();
+        assertTrue(asked[1].contains("sampling/createMessage"), sse);
+        Matcher idOf = Pattern.compile("\"id\":(\\d+|\"[^\"]+\")").matcher(asked[1]);
+        assertTrue(idOf.find(), asked[1]);
+        mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":" + idOf.group(1)
+                + ",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"sampled words\"},"
+                + "\"model\":\"test-model\"}}").post(ROUTE).then().statusCode(202);
+        String[] result = new String[1];
+        Api.await("the tool's result on the resumed stream", java.time.Duration.ofSeconds(15), () -> {
+            String resumed = given().header("Authorization", "Bearer " + Api.KEY).header("Mcp-Session-Id", session)
+                    .header("MCP-Protocol-Version", "2025-11-25").header("Last-Event-ID", asked[0])
+                    .accept("text/event-stream").get(ROUTE).then().statusCode(200).extract().asString();
+            result[0] = resumed;
+            return resumed.contains("\"sample-1\"") && resumed.contains("result");
+        });
+        assertTrue(result[0].contains("sampled words"), result[0]);
+    }
+
     /** A link no configured key opens (its key rotated out, or the row tampered with): 404, never a 500. */
     @Test
     void linkWhenNoKeyOpensItThenSessionNotFoundAndTheClientReinitializes() {

@@ -8,6 +8,7 @@ import io.mcp.sessionstore.session.Activity;
 import io.mcp.sessionstore.session.BoundSession;
 import io.mcp.sessionstore.session.UpstreamLink;
 import io.mcp.sessionstore.session.UpstreamStart;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,11 +18,20 @@ import io.smallrye.mutiny.Uni;
  */
 public interface McpHandler {
 
-    /** What a request produced: the messages of its stream (notifications, then the response), and its activity. */
-    record Answer(List<ObjectNode> messages, Activity activity) {
+    /**
+     * What a request produced: the messages of its stream (notifications, then the response), and its
+     * activity. {@code rest}, when not null, is the stream's continuation: the request waits on the
+     * client (a server-to-client request is among the messages), so the stream is sent up to here and
+     * what follows is stored as it comes, for the client to resume with Last-Event-ID.
+     */
+    record Answer(List<ObjectNode> messages, Activity activity, Multi<ObjectNode> rest) {
 
         public Answer {
             messages = List.copyOf(messages);
+        }
+
+        public Answer(List<ObjectNode> messages, Activity activity) {
+            this(messages, activity, null);
         }
 
         /** A response alone, counted as one request (an error response as one error). */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mcp.sessionstore.common.EventsTrimmedException;
+import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.common.NotFoundException;
 import io.mcp.sessionstore.events.EventService;
 import io.mcp.sessionstore.session.Activity;
@@ -22,6 +23,7 @@ import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionView;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.StreamAppend;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,6 +37,7 @@ import io.smallrye.mutiny.Uni;
 public class McpTransport {
 
     private static final int MAX_USER_AGENT = 1024;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(McpTransport.class);
 
     private final SessionService sessions;
     private final EventService events;
@@ -147,9 +150,10 @@ public class McpTransport {
         return sessions.findFor(scope, sessionId).chain(session -> {
             List<ObjectNode> out = new ArrayList<>();
             List<Activity> activity = new ArrayList<>();
+            List<Multi<ObjectNode>> rest = new ArrayList<>();
             Uni<Void> work = Uni.createFrom().voidItem();
             for (JsonRpcMessage message : messages) {
-                work = work.chain(() -> take(message, session, handler, out, activity));
+                work = work.chain(() -> take(message, session, handler, out, activity, rest));
             }
             return work.chain(() -> {
                 Activity total = activity.stream().reduce(Activity::plus).orElseThrow();
@@ -159,22 +163,39 @@ public class McpTransport {
                 }
                 StreamWriter.Stream stream = streams.open(session.view().protocolVersion(), out);
                 return sessions.recordActivity(scope, sessionId, total, stream.append())
+                        .invoke(() -> rest.forEach(continuation -> storeAsItComes(sessionId, stream, continuation)))
                         .map(recorded -> stream.render(recorded.eventIds(), retryMillis(), null));
             });
         });
     }
 
     private static Uni<Void> take(JsonRpcMessage message, BoundSession session, McpHandler handler,
-            List<ObjectNode> out, List<Activity> activity) {
+            List<ObjectNode> out, List<Activity> activity, List<Multi<ObjectNode>> rest) {
         if (message instanceof JsonRpcMessage.Request request) {
             return handler.answer(request, session).invoke(answer -> {
                 out.addAll(answer.messages());
                 activity.add(answer.activity());
+                if (answer.rest() != null) {
+                    rest.add(answer.rest());
+                }
             }).replaceWithVoid();
         }
         boolean handshake = message instanceof JsonRpcMessage.Notification n && n.method().equals("notifications/initialized");
         activity.add(handshake ? Activity.handshakeCompleted() : Activity.oneRequest());
         return handler.accept(message, session);
+    }
+
+    /**
+     * The continuation of a stream whose request waits on the client: each message is appended to
+     * the same stored stream as it arrives (the client resumes it with Last-Event-ID, on any replica).
+     */
+    private void storeAsItComes(String sessionId, StreamWriter.Stream stream, Multi<ObjectNode> continuation) {
+        String streamId = stream.append().streamId();
+        continuation.onItem().transformToUniAndConcatenate(message -> events.append(sessionId, streamId,
+                List.of(streams.message(message))))
+                .subscribe().with(ignored -> { }, failure -> LOG.infof(
+                        "MCP stream %s of session %s ended before its response: %s", streamId, sessionId,
+                        LogSafe.reason(failure)));
     }
 
     /** GET with Last-Event-ID: the rest of that stream, from the event store, on any replica. */

@@ -50,6 +50,11 @@ final class StreamWriter {
         return new Stream(new StreamAppend(newStreamId(), stored), bytes);
     }
 
+    /** One message of a stream's continuation, serialised once as the store takes it. */
+    EventMessage message(ObjectNode message) {
+        return new EventMessage(serialise(message));
+    }
+
     private byte[] serialise(ObjectNode message) {
         try {
             return json.writeValueAsBytes(message);

@@ -1,0 +1,67 @@
+package io.mcp.sessionstore.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+
+/**
+ * An upstream's stream for one request, cut where the client must act: up to the response (the
+ * usual case), or up to a request the upstream sends the client (sampling, elicitation, roots),
+ * which the upstream waits on. In the second case the rest of the stream goes on as {@code rest}.
+ */
+final class UpstreamAnswer {
+
+    /** The messages up to the cut, the response among them (null when cut before it), and the rest (or null). */
+    record Split(List<ObjectNode> head, ObjectNode response, Multi<ObjectNode> rest) {
+    }
+
+    private static final int READING = 0;
+    private static final int ANSWERED = 1;
+    private static final int HANDED_OVER = 2;
+
+    private UpstreamAnswer() {
+    }
+
+    static Uni<Split> split(Multi<ObjectNode> messages, JsonNode id) {
+        return Uni.createFrom().emitter(emitter -> {
+            List<ObjectNode> head = new ArrayList<>();
+            UnicastProcessor<ObjectNode> rest = UnicastProcessor.create();
+            AtomicInteger state = new AtomicInteger(READING);
+            messages.subscribe().with(message -> {
+                switch (state.get()) {
+                    case HANDED_OVER -> rest.onNext(message);
+                    case READING -> {
+                        head.add(message);
+                        if (id.equals(message.get("id")) && (message.has("result") || message.has("error"))) {
+                            state.set(ANSWERED);
+                            emitter.complete(new Split(List.copyOf(head), message, null));
+                        } else if (message.has("method") && message.has("id")) {
+                            state.set(HANDED_OVER);
+                            emitter.complete(new Split(List.copyOf(head), null, rest));
+                        }
+                    }
+                    default -> { } // after the response: nothing more belongs to this request
+                }
+            }, failure -> {
+                switch (state.get()) {
+                    case HANDED_OVER -> rest.onError(failure);
+                    case READING -> emitter.fail(failure);
+                    default -> { }
+                }
+            }, () -> {
+                switch (state.get()) {
+                    case HANDED_OVER -> rest.onComplete();
+                    case READING -> emitter.complete(new Split(List.copyOf(head), null, null));
+                    default -> { }
+                }
+            });
+        });
+    }
+}
