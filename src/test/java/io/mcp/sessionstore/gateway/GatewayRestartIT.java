@@ -90,4 +90,42 @@ class GatewayRestartIT {
                     .body("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}").post(ROUTE).then().statusCode(404);
         }
     }
+
+    @Test
+    void samplingWhenAskedOnOneProcessThenAnsweredAndResumedOnTheOther() {
+        try (ServerEverything upstream = new ServerEverything("streamableHttp").start();
+                ServiceProcess a = new ServiceProcess("gateway-sampling-a", gateway(upstream)).start();
+                ServiceProcess b = new ServiceProcess("gateway-sampling-b", gateway(upstream)).start()) {
+            String session = mcp(a).body(GatewayTest.INITIALIZE).post(ROUTE).then().statusCode(200).extract()
+                    .header("Mcp-Session-Id");
+            mcp(a).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                    .post(ROUTE).then().statusCode(202);
+            String sse = mcp(a).header("Mcp-Session-Id", session).body("""
+                    {"jsonrpc":"2.0","id":"ask","method":"tools/call","params":{"name":"trigger-sampling-request",
+                     "arguments":{"prompt":"across replicas","maxTokens":5}}}""").post(ROUTE).then().statusCode(200)
+                    .extract().asString();
+            String[] asked = io.mcp.sessionstore.mcp.McpTransportTest.events(sse).getLast();
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+|\"[^\"]+\")").matcher(asked[1]);
+            assertTrue(asked[1].contains("sampling/createMessage") && id.find(), sse);
+
+            mcp(b).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":" + id.group(1)
+                    + ",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"from b\"},"
+                    + "\"model\":\"m\"}}").post(ROUTE).then().statusCode(202);
+            String[] resumed = new String[1];
+            Api.await("the result on the stream resumed on the other process", Duration.ofSeconds(15), () -> {
+                resumed[0] = io.restassured.RestAssured.given().baseUri(b.baseUri())
+                        .header("Authorization", "Bearer " + ServiceProcess.KEY).header("Mcp-Session-Id", session)
+                        .header("MCP-Protocol-Version", "2025-11-25").header("Last-Event-ID", asked[0])
+                        .accept("text/event-stream").get(ROUTE).then().statusCode(200).extract().asString();
+                return resumed[0].contains("\"ask\"");
+            });
+            assertTrue(resumed[0].contains("from b"), resumed[0]);
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification mcp(ServiceProcess service) {
+        return io.restassured.RestAssured.given().baseUri(service.baseUri())
+                .header("Authorization", "Bearer " + ServiceProcess.KEY).header("MCP-Protocol-Version", "2025-11-25")
+                .accept("application/json, text/event-stream").contentType("application/json");
+    }
 }
