@@ -1,0 +1,191 @@
+package io.mcp.sessionstore.gateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.jboss.logging.Logger;
+
+import io.mcp.sessionstore.common.LogSafe;
+import io.mcp.sessionstore.mcp.transport.JsonRpc;
+import io.mcp.sessionstore.mcp.transport.JsonRpcException;
+import io.mcp.sessionstore.problem.ProblemMappers;
+import io.mcp.sessionstore.session.BoundSession;
+import io.mcp.sessionstore.session.SessionScope;
+import io.mcp.sessionstore.session.SessionService;
+import io.mcp.sessionstore.session.UpstreamLink;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The upstream sessions behind the client sessions of one upstream: opening a session's link, every
+ * call timed and bounded, and the re-initialize of a lost upstream session, once per loss.
+ */
+final class UpstreamSessions {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamSessions.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Upstream upstream;
+    private final UpstreamClient client;
+    private final SessionService sessions;
+    private final SessionCipher cipher;
+    private final UpstreamMetrics metrics;
+    /** Requests of one session that meet the same loss wait for one re-initialize (per replica). */
+    private final Map<String, Uni<Renewed>> reinitializing = new ConcurrentHashMap<>();
+
+    UpstreamSessions(Upstream upstream, UpstreamClient client, SessionService sessions, SessionCipher cipher,
+            UpstreamMetrics metrics) {
+        this.upstream = upstream;
+        this.client = client;
+        this.sessions = sessions;
+        this.cipher = cipher;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Every upstream call, timed per upstream by its status. One that cannot reach the upstream or gets
+     * no answer in time is 503 with Retry-After and a JSON-RPC error.
+     */
+    <T> Uni<T> timed(Uni<T> work, ToIntFunction<T> status, JsonNode id) {
+        long started = System.nanoTime();
+        return work.invoke(answer -> metrics.called(upstream.id(), status.applyAsInt(answer) >= 500 ? "error" : "ok",
+                        System.nanoTime() - started))
+                .onFailure(failure -> !(failure instanceof JsonRpcException)).transform(failure -> {
+                    metrics.called(upstream.id(), "unavailable", System.nanoTime() - started);
+                    return new JsonRpcException(503, id, JsonRpc.INTERNAL_ERROR, "upstream " + upstream.id()
+                            + " is unavailable: " + LogSafe.reason(failure), null,
+                            Map.of("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS));
+                });
+    }
+
+    Uni<UpstreamReply> post(String upstreamSession, String version, ObjectNode message, JsonNode id) {
+        return timed(client.post(upstream, upstreamSession, version, message), UpstreamReply::status, id);
+    }
+
+    Uni<UpstreamStream> stream(String upstreamSession, String version, ObjectNode message, JsonNode id) {
+        return timed(client.postStreaming(upstream, upstreamSession, version, message), UpstreamStream::status, id);
+    }
+
+    /** A new upstream session, and the list_changed notifications the client gets when its capabilities differ. */
+    record Renewed(String upstreamSession, List<ObjectNode> notices) {
+    }
+
+    Uni<Renewed> reinitialize(BoundSession session, String reason) {
+        String key = session.id() + ":" + session.upstream().generation();
+        // a block, not an expression: eventually(() -> map.remove(key)) would subscribe to the removed Uni itself
+        return reinitializing.computeIfAbsent(key, ignored -> newUpstreamSession(session, reason)
+                .eventually(() -> {
+                    reinitializing.remove(key);
+                }).memoize().indefinitely());
+    }
+
+    /**
+     * A request that read the session before another one moved its link, and met the loss after that
+     * one finished, finds the new link in the row and takes it: no second initialize.
+     */
+    private Uni<Renewed> newUpstreamSession(BoundSession session, String reason) {
+        return sessions.findFor(SessionScope.ANY, session.id()).chain(current -> {
+            UpstreamLink link = current.upstream();
+            if (link != null && link.generation() > session.upstream().generation()) {
+                return Uni.createFrom().item(new Renewed(open(session, link), List.of()));
+            }
+            return initializeAgain(session, reason);
+        });
+    }
+
+    private Uni<Renewed> initializeAgain(BoundSession session, String reason) {
+        String params = session.view().gateway() == null ? "{}" : session.view().gateway().clientInitialize();
+        String before = session.view().gateway() == null ? null : session.view().gateway().upstreamInitializeResult();
+        ObjectNode initialize = JsonRpc.object().put("jsonrpc", "2.0").put("id", "gateway-reinitialize")
+                .put("method", "initialize");
+        initialize.set("params", parse(params));
+        return post(null, null, initialize, null).chain(reply -> {
+            ObjectNode result = resultOf(reply, initialize.get("id"));
+            String renewed = reply.sessionId() == null ? "" : reply.sessionId();
+            ObjectNode initialized = JsonRpc.notification("notifications/initialized", null);
+            initialized.remove("params");
+            String version = result.path("protocolVersion").asText(null);
+            return post(renewed, version, initialized, null)
+                    .chain(() -> replaySetup(session, renewed, version))
+                    .chain(() -> sessions.relinkUpstream(session.id(), session.upstream(),
+                            cipher.seal(renewed, session.id(), upstream.id()), result.toString(), reason))
+                    .map(link -> {
+                        LOG.infof("MCP gateway: upstream session of %s on %s was lost (%s); re-initialized, generation %d",
+                                session.id(), upstream.id(), reason, link.generation());
+                        metrics.reinitialized(upstream.id());
+                        return new Renewed(open(session, link),
+                                CapabilityChanges.notices(before == null ? null : parse(before), result));
+                    });
+        });
+    }
+
+    /** The client's logging level and subscriptions, again, one request after the other; a refusal is logged, not fatal. */
+    private Uni<Void> replaySetup(BoundSession session, String renewed, String version) {
+        Uni<Void> replay = Uni.createFrom().voidItem();
+        for (ObjectNode request : UpstreamSetup.replay(setupOf(session))) {
+            replay = replay.chain(() -> post(renewed, version, request, null)
+                    .invoke(reply -> {
+                        if (!reply.accepted() || reply.messages().stream().anyMatch(JsonRpc::isError)) {
+                            LOG.infof("MCP gateway: replaying %s of %s on %s was refused (HTTP %d)",
+                                    request.path("method").asText(), session.id(), upstream.id(), reply.status());
+                        }
+                    }).replaceWithVoid());
+        }
+        return replay;
+    }
+
+    /**
+     * The upstream session id of a link. One that no configured key opens (its key was rotated out)
+     * is a session the gateway cannot continue: 404, and the client initializes a new one.
+     */
+    String open(BoundSession session, UpstreamLink link) {
+        try {
+            if (link != null) {
+                return cipher.open(link.sealedSession(), session.id(), upstream.id());
+            }
+        } catch (IllegalArgumentException unreadable) {
+            LOG.warnf("MCP gateway: the upstream link of %s on %s cannot be opened (%s)", session.id(), upstream.id(),
+                    unreadable.getMessage());
+        }
+        throw new JsonRpcException(404, null, JsonRpc.INVALID_REQUEST, "session not found: initialize a new one");
+    }
+
+    ObjectNode resultOf(UpstreamReply reply, JsonNode id) {
+        for (ObjectNode message : reply.messages()) {
+            if (id.equals(message.get("id"))) {
+                if (message.get("result") instanceof ObjectNode result) {
+                    return result;
+                }
+                JsonNode error = message.path("error");
+                throw new JsonRpcException(reply.accepted() ? 400 : reply.status(), id,
+                        error.path("code").asInt(JsonRpc.INTERNAL_ERROR), error.path("message").asText("upstream error"));
+            }
+        }
+        throw new JsonRpcException(reply.status() >= 500 ? 503 : 502, id, JsonRpc.INTERNAL_ERROR, "upstream "
+                + upstream.id() + " answered initialize with HTTP " + reply.status() + " and no InitializeResult",
+                null, Map.of("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS));
+    }
+
+    /** {@code response} null: not known yet (the call waits on the client), counted as a call so far. */
+
+    static JsonNode setupOf(BoundSession session) {
+        return session.view().gateway() == null ? null : parse(session.view().gateway().upstreamSetup());
+    }
+
+    static JsonNode parse(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored initialize is not JSON", e);
+        }
+    }
+}
