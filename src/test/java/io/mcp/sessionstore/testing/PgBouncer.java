@@ -160,15 +160,7 @@ public final class PgBouncer implements AutoCloseable {
     /** Stops PgBouncer by its pid and waits for it to exit. */
     @Override
     public void close() {
-        process.destroy(); // SIGTERM
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
         try (var files = Files.walk(directory)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -116,27 +115,13 @@ public final class ServerEverything implements AutoCloseable {
     public void kill() {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
-            waitForExit();
+            Processes.awaitExitOrKill(process);
         }
     }
 
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            waitForExit();
-        }
-    }
-
-    private void waitForExit() {
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
     }
 
     private boolean listening() {
