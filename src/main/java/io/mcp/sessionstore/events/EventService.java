@@ -35,11 +35,13 @@ public class EventService {
     private final EventRepository repository;
     private final EventsConfig config;
     private final Database database;
+    private final StreamWakeups wakeups;
 
-    EventService(EventRepository repository, EventsConfig config, Database database) {
+    EventService(EventRepository repository, EventsConfig config, Database database, StreamWakeups wakeups) {
         this.repository = repository;
         this.config = config;
         this.database = database;
+        this.wakeups = wakeups;
     }
 
     /** Appends the messages to one stream in order; the ids of the new events, in that order. */
@@ -51,6 +53,7 @@ public class EventService {
             if (lastSeq == null) {
                 throw NotFoundException.session(sessionId);
             }
+            wakeups.wake(sessionId);
             return ids(streamId, lastSeq, messages.size());
         });
     }

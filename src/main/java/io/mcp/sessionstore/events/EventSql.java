@@ -40,7 +40,10 @@ public final class EventSql {
                 )""".replace("{r}", reserving);
     }
 
-    /** An append on its own (the REST API): no activity, the session's TTL is not extended. */
+    /**
+     * An append on its own (the REST API, a stream's continuation): no activity, the session's TTL is
+     * not extended. It NOTIFYs at commit, for replicas following the stream.
+     */
     static final String APPEND = """
             WITH reserved AS (
                 UPDATE sessions SET\s""" + RESERVE_SEQUENCE + """
@@ -49,7 +52,10 @@ public final class EventSql {
                 RETURNING id, event_seq, events_trimmed_through
             ),\s""" + insertAndTrimAfter("reserved") + """
 
-            SELECT event_seq FROM reserved""";
+            SELECT event_seq FROM reserved, LATERAL (SELECT pg_notify(:channel, md5(reserved.id))) AS notified""";
+
+    /** The channel an append NOTIFYs, with md5(session id): replicas following the session's streams wake up. */
+    public static final String CHANNEL = "mcp_session_events";
 
     /** Whether the session is live, how far it was trimmed, and the stream of the event :afterSeq. */
     static final String REPLAY_STATE = """

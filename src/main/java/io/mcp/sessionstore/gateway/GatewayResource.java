@@ -20,10 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.mcp.sessionstore.mcp.transport.JsonRpc;
 import io.mcp.sessionstore.mcp.transport.JsonRpcException;
+import io.mcp.sessionstore.mcp.transport.McpReplies;
 import io.mcp.sessionstore.mcp.transport.McpRequest;
 import io.mcp.sessionstore.mcp.transport.McpTransport;
 import io.mcp.sessionstore.security.Caller;
 import io.mcp.sessionstore.session.SessionService;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** {@code /mcp/{serverId}}: the shared Streamable HTTP transport in front of the configured upstream of that id. */
@@ -50,17 +52,18 @@ public class GatewayResource {
         this.metrics = metrics;
     }
 
+    /** Streams go out as they are stored (a long call's progress, live): see McpReplies. */
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.WILDCARD)
-    public Uni<Response> post(@PathParam("serverId") String serverId, String body, @Context HttpHeaders headers) {
-        return transport.post(McpRequest.of(headers, caller.keyId()), body, handler(serverId));
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Multi<byte[]> post(@PathParam("serverId") String serverId, String body, @Context HttpHeaders headers) {
+        return McpReplies.send(() -> transport.post(McpRequest.of(headers, caller.keyId()), body, handler(serverId)));
     }
 
     @GET
-    @Produces(MediaType.WILDCARD)
-    public Uni<Response> get(@PathParam("serverId") String serverId, @Context HttpHeaders headers) {
-        return transport.get(McpRequest.of(headers, caller.keyId()), handler(serverId));
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Multi<byte[]> get(@PathParam("serverId") String serverId, @Context HttpHeaders headers) {
+        return McpReplies.send(() -> transport.get(McpRequest.of(headers, caller.keyId()), handler(serverId)));
     }
 
     @DELETE

@@ -12,9 +12,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
- * An upstream's stream for one request, cut where the client must act: up to the response (the
- * usual case), or up to a request the upstream sends the client (sampling, elicitation, roots),
- * which the upstream waits on. In the second case the rest of the stream goes on as {@code rest}.
+ * An upstream's stream for one request, cut where the client must act or should see it at once: up
+ * to the response (the usual case), up to a request the upstream sends the client (sampling,
+ * elicitation, roots), which the upstream waits on, or up to the first progress notification of a
+ * long call. In the last two cases the rest of the stream goes on as {@code rest}.
  */
 final class UpstreamAnswer {
 
@@ -27,6 +28,11 @@ final class UpstreamAnswer {
     private static final int HANDED_OVER = 2;
 
     private UpstreamAnswer() {
+    }
+
+    /** Progress says the call is a long one: the client gets it now, and the rest as it comes. */
+    private static boolean isProgress(ObjectNode message) {
+        return "notifications/progress".equals(message.path("method").asText());
     }
 
     static Uni<Split> split(Multi<ObjectNode> messages, JsonNode id) {
@@ -42,7 +48,7 @@ final class UpstreamAnswer {
                         if (id.equals(message.get("id")) && (message.has("result") || message.has("error"))) {
                             state.set(ANSWERED);
                             emitter.complete(new Split(List.copyOf(head), message, null));
-                        } else if (message.has("method") && message.has("id")) {
+                        } else if (message.has("method") && (message.has("id") || isProgress(message))) {
                             state.set(HANDED_OVER);
                             emitter.complete(new Split(List.copyOf(head), null, rest));
                         }

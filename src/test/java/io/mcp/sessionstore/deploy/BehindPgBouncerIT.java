@@ -83,6 +83,8 @@ class BehindPgBouncerIT {
             String log = service.log().substring(logStart);
             assertFalse(log.contains(password()), "no password in the log");
             assertFalse(log.contains("already exists"), log);
+            assertTrue(log.contains("MCP streams: no LISTEN (the database is behind a pooler"),
+                    "no LISTEN through a transaction-mode pooler, and the log says so");
         }
     }
 
@@ -103,6 +105,9 @@ class BehindPgBouncerIT {
             long before = pgBouncer.transactions(database);
             exerciseEveryKindOfStatement(service);
             assertTrue(pgBouncer.transactions(database) - before >= 30, "the requests went through PgBouncer");
+            Api.await("LISTEN on the direct endpoint", Duration.ofSeconds(10), () -> service.log().substring(logStart)
+                    .contains("MCP streams: LISTEN mcp_session_events on " + DatabaseUrl.parse(server.databaseUrl()).host()
+                            + ":" + directPort));
         }
     }
 

@@ -13,6 +13,7 @@ import io.mcp.sessionstore.testing.Api;
 import io.mcp.sessionstore.testing.McpClients;
 import io.mcp.sessionstore.testing.ServerEverything;
 import io.mcp.sessionstore.testing.ServiceProcess;
+import io.mcp.sessionstore.testing.SseStream;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -100,13 +101,16 @@ class GatewayRestartIT {
                     .header("Mcp-Session-Id");
             mcp(a).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
                     .post(ROUTE).then().statusCode(202);
-            String sse = mcp(a).header("Mcp-Session-Id", session).body("""
+            SseStream call = SseStream.post(java.net.URI.create(a.baseUri() + ROUTE), Map.of("Authorization", "Bearer "
+                    + ServiceProcess.KEY, "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"), """
                     {"jsonrpc":"2.0","id":"ask","method":"tools/call","params":{"name":"trigger-sampling-request",
-                     "arguments":{"prompt":"across replicas","maxTokens":5}}}""").post(ROUTE).then().statusCode(200)
-                    .extract().asString();
-            String[] asked = io.mcp.sessionstore.mcp.McpTransportTest.events(sse).getLast();
+                     "arguments":{"prompt":"across replicas","maxTokens":5}}}""");
+            SseStream.Event askedEvent = call.until(event -> event.data().contains("sampling/createMessage"),
+                    Duration.ofSeconds(15));
+            call.close(); // the client goes away: the call goes on, and its stream is stored as it comes
+            String[] asked = {askedEvent.id(), askedEvent.data()};
             java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+|\"[^\"]+\")").matcher(asked[1]);
-            assertTrue(asked[1].contains("sampling/createMessage") && id.find(), sse);
+            assertTrue(id.find(), asked[1]);
 
             mcp(b).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":" + id.group(1)
                     + ",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"from b\"},"

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import io.mcp.sessionstore.testing.Api;
 import io.mcp.sessionstore.testing.PostgresTestResource;
 import io.mcp.sessionstore.testing.ServerEverything;
+import io.mcp.sessionstore.testing.SseStream;
 import io.mcp.sessionstore.testing.UpstreamTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -183,33 +187,72 @@ class GatewayTest {
     }
 
     /**
-     * A tool that asks the client (sampling) before it can answer: the stream goes out up to the
-     * upstream's request, the client answers it with a POST, and the tool's result reaches the client
-     * when it resumes the stream with Last-Event-ID.
+     * A tool that asks the client (sampling) before it can answer: the stream carries the upstream's
+     * request while it stays open, the client answers it with a POST, and the tool's result comes on
+     * the same stream; a client that lost the stream gets the result by resuming it with Last-Event-ID.
      */
     @Test
-    void samplingWhenTheUpstreamAsksTheClientThenRequestRelayedAnswerForwardedAndResultOnTheResumedStream() {
+    void samplingWhenTheUpstreamAsksTheClientThenRequestRelayedAnswerForwardedAndResultOnTheOpenAndTheResumedStream() {
         String session = initialize();
-        String sse = mcp(Api.KEY).header("Mcp-Session-Id", session).body("""
+        try (SseStream call = SseStream.post(uri(), headers(session), """
                 {"jsonrpc":"2.0","id":"sample-1","method":"tools/call","params":{"name":"trigger-sampling-request",
-                 "arguments":{"prompt":"hello","maxTokens":10}}}""").post(ROUTE).then().statusCode(200).extract().asString();
-        List<String[]> sent = events(sse);
-        String[] asked = sent.getLast();
-        assertTrue(asked[1].contains("sampling/createMessage"), sse);
-        Matcher idOf = Pattern.compile("\"id\":(\\d+|\"[^\"]+\")").matcher(asked[1]);
-        assertTrue(idOf.find(), asked[1]);
-        mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":" + idOf.group(1)
-                + ",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"sampled words\"},"
-                + "\"model\":\"test-model\"}}").post(ROUTE).then().statusCode(202);
-        String[] result = new String[1];
-        Api.await("the tool's result on the resumed stream", java.time.Duration.ofSeconds(15), () -> {
-            String resumed = given().header("Authorization", "Bearer " + Api.KEY).header("Mcp-Session-Id", session)
-                    .header("MCP-Protocol-Version", "2025-11-25").header("Last-Event-ID", asked[0])
-                    .accept("text/event-stream").get(ROUTE).then().statusCode(200).extract().asString();
-            result[0] = resumed;
-            return resumed.contains("\"sample-1\"") && resumed.contains("result");
-        });
-        assertTrue(result[0].contains("sampled words"), result[0]);
+                 "arguments":{"prompt":"hello","maxTokens":10}}}""")) {
+            assertEquals(200, call.status());
+            SseStream.Event asked = call.until(event -> event.data().contains("sampling/createMessage"), WITHIN);
+            Matcher idOf = Pattern.compile("\"id\":(\\d+|\"[^\"]+\")").matcher(asked.data());
+            assertTrue(idOf.find(), asked.data());
+            mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":" + idOf.group(1)
+                    + ",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"sampled words\"},"
+                    + "\"model\":\"test-model\"}}").post(ROUTE).then().statusCode(202);
+            SseStream.Event result = call.until(event -> event.data().contains("\"sample-1\""), WITHIN);
+            assertTrue(result.data().contains("sampled words"), result.data());
+            assertTrue(call.endsWithin(WITHIN), "the stream ends after the response");
+
+            try (SseStream resumed = SseStream.get(uri(), resumeHeaders(session, asked.id()))) {
+                assertEquals(200, resumed.status());
+                assertEquals(result.data(), resumed.until(event -> event.data().contains("\"sample-1\""), WITHIN).data());
+                assertTrue(resumed.endsWithin(WITHIN), "a resumed stream that has its response ends");
+            }
+        }
+    }
+
+    static final Duration WITHIN = Duration.ofSeconds(15);
+
+    static URI uri() {
+        return URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + ROUTE);
+    }
+
+    static Map<String, String> headers(String session) {
+        return Map.of("Authorization", "Bearer " + Api.KEY, "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+    }
+
+    static Map<String, String> resumeHeaders(String session, String lastEventId) {
+        return Map.of("Authorization", "Bearer " + Api.KEY, "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25",
+                "Last-Event-ID", lastEventId);
+    }
+
+    /**
+     * A long call with progress: the first progress goes out at once and the rest as the upstream
+     * sends it, each event stored first; a client that resumes mid-call follows the stream to its result.
+     */
+    @Test
+    void progressWhenALongCallRunsThenEachProgressLiveAndAResumedStreamFollowsToTheResult() {
+        String session = initialize();
+        try (SseStream call = SseStream.post(uri(), headers(session), """
+                {"jsonrpc":"2.0","id":"long-1","method":"tools/call","params":{"name":"trigger-long-running-operation",
+                 "arguments":{"duration":3,"steps":3},"_meta":{"progressToken":"p-1"}}}""")) {
+            assertEquals(200, call.status());
+            SseStream.Event first = call.until(event -> event.data().contains("notifications/progress"), WITHIN);
+            assertTrue(first.data().contains("\"p-1\""), first.data());
+            try (SseStream resumed = SseStream.get(uri(), resumeHeaders(session, first.id()))) {
+                SseStream.Event next = resumed.next(WITHIN);
+                assertTrue(next.data().contains("notifications/progress"), "the resumed stream goes on: " + next.data());
+                SseStream.Event result = resumed.until(event -> event.data().contains("\"long-1\""), WITHIN);
+                assertTrue(result.data().contains("result"), result.data());
+                assertEquals(result, call.until(event -> event.data().contains("\"long-1\""), WITHIN),
+                        "the same event, with the same id, on both");
+            }
+        }
     }
 
     /** A link no configured key opens (its key rotated out, or the row tampered with): 404, never a 500. */

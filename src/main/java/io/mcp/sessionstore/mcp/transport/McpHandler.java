@@ -78,6 +78,14 @@ public interface McpHandler {
         return Uni.createFrom().voidItem();
     }
 
+    /**
+     * Whether another replica may still be writing this stream of the session (a call it relays):
+     * a client resuming the stream then follows it instead of getting what is stored so far.
+     */
+    default Uni<Boolean> continuing(String sessionId, String streamId) {
+        return Uni.createFrom().item(false);
+    }
+
     /** The session was deleted; {@code upstream} is what it was linked to (null: nothing). */
     default Uni<Void> ended(String sessionId, UpstreamLink upstream) {
         return Uni.createFrom().voidItem();

@@ -16,6 +16,7 @@ import io.mcp.sessionstore.common.TooLargeException;
 import io.mcp.sessionstore.db.DatabaseFailures;
 import io.mcp.sessionstore.events.ServerSentEvents;
 import io.mcp.sessionstore.problem.ProblemMappers;
+import io.smallrye.mutiny.Multi;
 
 /**
  * The HTTP side of the MCP edge: 202, stored SSE streams, JSON answers, and every failure as its
@@ -40,14 +41,6 @@ public class McpResponses {
         return Response.status(status).type("application/json").entity(body.toString()).build();
     }
 
-    static Response stream(List<String> ids, List<byte[]> messages, long retryMillis, String newSessionId) {
-        List<ServerSentEvents.Event> events = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            events.add(new ServerSentEvents.Event(ids.get(i), messages.get(i)));
-        }
-        return stream(events, retryMillis, newSessionId);
-    }
-
     static Response stream(List<ServerSentEvents.Event> events, long retryMillis, String newSessionId) {
         Response.ResponseBuilder response = Response.ok(ServerSentEvents.write(events, retryMillis),
                 ServerSentEvents.MEDIA_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-cache").header("X-Accel-Buffering", "no");
@@ -55,6 +48,17 @@ public class McpResponses {
             response.header(McpRequest.SESSION_HEADER, newSessionId);
         }
         return response.build();
+    }
+
+    /**
+     * A stream sent as it is written: the stored events first, then each one {@code rest} gives, as
+     * it is stored. The entity is a {@code Multi<byte[]>}: {@link McpReplies} sends it.
+     */
+    static Response live(List<ServerSentEvents.Event> first, Multi<ServerSentEvents.Event> rest, long retryMillis) {
+        Multi<byte[]> body = Multi.createFrom().item(ServerSentEvents.write(first, retryMillis))
+                .onCompletion().switchTo(rest.map(event -> ServerSentEvents.write(List.of(event), retryMillis)));
+        return Response.ok(body, ServerSentEvents.MEDIA_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .header("X-Accel-Buffering", "no").build();
     }
 
     static Response methodNotAllowed(String why) {

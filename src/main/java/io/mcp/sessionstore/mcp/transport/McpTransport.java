@@ -2,6 +2,8 @@ package io.mcp.sessionstore.mcp.transport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,8 @@ import io.mcp.sessionstore.common.EventsTrimmedException;
 import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.common.NotFoundException;
 import io.mcp.sessionstore.events.EventService;
+import io.mcp.sessionstore.events.ServerSentEvents;
+import io.mcp.sessionstore.events.StreamFollower;
 import io.mcp.sessionstore.session.Activity;
 import io.mcp.sessionstore.session.BoundSession;
 import io.mcp.sessionstore.session.SessionFields;
@@ -45,11 +49,17 @@ public class McpTransport {
     private final McpTransportConfig config;
     private final JsonRpcParser parser;
     private final StreamWriter streams;
+    private final StreamFollower follower;
+    private final ObjectMapper json;
+    /** The streams whose continuation this replica is storing ("session/stream"): a GET resuming one follows it. */
+    private final Set<String> continuing = ConcurrentHashMap.newKeySet();
 
-    public McpTransport(SessionService sessions, EventService events, OriginAndHostRules origins,
+    public McpTransport(SessionService sessions, EventService events, StreamFollower follower, OriginAndHostRules origins,
             McpTransportConfig config, ObjectMapper json) {
         this.sessions = sessions;
         this.events = events;
+        this.follower = follower;
+        this.json = json;
         this.origins = origins;
         this.config = config;
         this.parser = new JsonRpcParser(json);
@@ -96,7 +106,7 @@ public class McpTransport {
             String sessionId = HeaderRules.requireSession(request, null);
             return Uni.createFrom().deferred(() -> sessions.findFor(scope(request, handler), sessionId))
                     .chain(session -> request.lastEventId() != null
-                    ? resume(sessionId, request.lastEventId())
+                    ? resume(sessionId, request.lastEventId(), handler)
                     : openStream(session.view()))
                     .onFailure().recoverWithItem(failure -> McpResponses.failure(failure, null));
         });
@@ -162,9 +172,16 @@ public class McpTransport {
                             StreamAppend.NONE).map(ignored -> McpResponses.accepted());
                 }
                 StreamWriter.Stream stream = streams.open(session.view().protocolVersion(), out);
-                return sessions.recordActivity(scope, sessionId, total, stream.append())
-                        .invoke(() -> rest.forEach(continuation -> storeAsItComes(sessionId, stream, continuation)))
-                        .map(recorded -> stream.render(recorded.eventIds(), retryMillis(), null));
+                return sessions.recordActivity(scope, sessionId, total, stream.append()).map(recorded -> {
+                    rest.forEach(continuation -> storeAsItComes(sessionId, stream, continuation));
+                    if (rest.size() != 1 || messages.size() != 1) {
+                        return stream.render(recorded.eventIds(), retryMillis(), null);
+                    }
+                    // one request whose answer goes on: sent as it is stored, up to its response
+                    List<ServerSentEvents.Event> first = stream.events(recorded.eventIds());
+                    return McpResponses.live(first, follower.follow(sessionId, first.getLast().id(),
+                            this::isResponse), retryMillis());
+                });
             });
         });
     }
@@ -191,21 +208,49 @@ public class McpTransport {
      */
     private void storeAsItComes(String sessionId, StreamWriter.Stream stream, Multi<ObjectNode> continuation) {
         String streamId = stream.append().streamId();
+        String key = sessionId + "/" + streamId;
+        continuing.add(key);
         continuation.onItem().transformToUniAndConcatenate(message -> events.append(sessionId, streamId,
                 List.of(streams.message(message))))
+                .onTermination().invoke(() -> continuing.remove(key))
                 .subscribe().with(ignored -> { }, failure -> LOG.infof(
                         "MCP stream %s of session %s ended before its response: %s", streamId, sessionId,
                         LogSafe.reason(failure)));
     }
 
-    /** GET with Last-Event-ID: the rest of that stream, from the event store, on any replica. */
-    private Uni<Response> resume(String sessionId, String lastEventId) {
+    /**
+     * GET with Last-Event-ID: the rest of that stream, from the event store, on any replica; one
+     * still being written (here, or by the replica the handler names) is followed up to its response.
+     */
+    private Uni<Response> resume(String sessionId, String lastEventId, McpHandler handler) {
         return events.replayAfter(sessionId, lastEventId, EventService.MAX_PAGE)
-                .map(page -> McpResponses.stream(page.toServerSentEvents(), retryMillis(), null))
+                .chain(page -> {
+                    List<ServerSentEvents.Event> first = page.toServerSentEvents();
+                    boolean ended = first.stream().anyMatch(event -> event.data() != null && isResponse(event.data()));
+                    String streamId = page.streamId();
+                    Uni<Boolean> open = ended ? Uni.createFrom().item(false)
+                            : continuing.contains(sessionId + "/" + streamId) ? Uni.createFrom().item(true)
+                            : handler.continuing(sessionId, streamId);
+                    return open.map(following -> following
+                            ? McpResponses.live(first, follower.follow(sessionId, first.isEmpty() ? lastEventId
+                                    : first.getLast().id(), this::isResponse), retryMillis())
+                            : McpResponses.stream(first, retryMillis(), null));
+                })
                 .onFailure(EventsTrimmedException.class).recoverWithItem(failure -> McpResponses.json(410,
                         JsonRpc.error(null, JsonRpc.INVALID_REQUEST, failure.getMessage())))
                 .onFailure(NotFoundException.class).recoverWithItem(failure -> McpResponses.json(400,
                         JsonRpc.error(null, JsonRpc.INVALID_REQUEST, failure.getMessage())));
+    }
+
+    /** Whether a stored message is a JSON-RPC response: the last event of a request's stream. */
+    private boolean isResponse(byte[] data) {
+        try {
+            JsonNode message = json.readTree(data);
+            return message != null && message.has("id") && !message.has("method")
+                    && (message.has("result") || message.has("error"));
+        } catch (java.io.IOException notJson) {
+            return false;
+        }
     }
 
     /** GET without Last-Event-ID: a stream for server-initiated messages (primed, then closed: poll). */

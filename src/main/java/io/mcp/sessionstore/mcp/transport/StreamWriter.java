@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mcp.sessionstore.events.EventMessage;
+import io.mcp.sessionstore.events.ServerSentEvents;
 import io.mcp.sessionstore.session.StreamAppend;
 
 /**
@@ -25,7 +26,16 @@ final class StreamWriter {
     record Stream(StreamAppend append, List<byte[]> bytes) {
 
         Response render(List<String> ids, long retryMillis, String newSessionId) {
-            return McpResponses.stream(ids, bytes, retryMillis, newSessionId);
+            return McpResponses.stream(events(ids), retryMillis, newSessionId);
+        }
+
+        /** The events as stored, with the ids the store gave them. */
+        List<ServerSentEvents.Event> events(List<String> ids) {
+            List<ServerSentEvents.Event> events = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                events.add(new ServerSentEvents.Event(ids.get(i), bytes.get(i)));
+            }
+            return events;
         }
     }
 

@@ -1,0 +1,86 @@
+package io.mcp.sessionstore.events;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Follows a stream that is still being written, on this replica or another: what the store holds
+ * after an event, then each new event as it is stored, until the one that ends the stream (a
+ * response) or a time bound. The table is the truth; a wake-up (an append here, a NOTIFY from
+ * another replica) only says when to read it again, and without one a read comes every poll interval.
+ */
+@ApplicationScoped
+public class StreamFollower {
+
+    private final EventService events;
+    private final StreamWakeups wakeups;
+    private final EventsConfig config;
+
+    StreamFollower(EventService events, StreamWakeups wakeups, EventsConfig config) {
+        this.events = events;
+        this.wakeups = wakeups;
+        this.config = config;
+    }
+
+    /** Where a follow is: the last event sent, and whether the stream ended. */
+    private static final class Position {
+        String lastId;
+        boolean ended;
+        final long deadline;
+        final Predicate<byte[]> ends;
+
+        Position(String lastId, long deadline, Predicate<byte[]> ends) {
+            this.lastId = lastId;
+            this.deadline = deadline;
+            this.ends = ends;
+        }
+
+        /** The events up to the one that ends the stream (all of them when none does). */
+        List<ServerSentEvents.Event> take(List<ServerSentEvents.Event> read) {
+            for (int i = 0; i < read.size(); i++) {
+                if (read.get(i).data() != null && ends.test(read.get(i).data())) {
+                    ended = true;
+                    return read.subList(0, i + 1);
+                }
+            }
+            lastId = read.getLast().id();
+            return read;
+        }
+
+        boolean going() {
+            return !ended && System.nanoTime() < deadline;
+        }
+    }
+
+    /**
+     * The events of the stream of {@code afterEventId}, strictly after it, as they are stored; it ends
+     * after the first one whose data {@code ends} accepts, or after the follow bound
+     * (MCP_STREAM_FOLLOW_MAX). Fails like {@link EventService#replayAfter} when the id is unknown or trimmed.
+     */
+    public Multi<ServerSentEvents.Event> follow(String sessionId, String afterEventId, Predicate<byte[]> ends) {
+        Position position = new Position(afterEventId, System.nanoTime() + config.followMax().toNanos(), ends);
+        return Multi.createBy().repeating().uni(() -> next(sessionId, position)).whilst(page -> position.going())
+                .onItem().transformToIterable(page -> page);
+    }
+
+    private Uni<List<ServerSentEvents.Event>> next(String sessionId, Position position) {
+        CompletableFuture<Void> wakeup = wakeups.arm(sessionId);
+        return events.replayAfter(sessionId, position.lastId, EventService.MAX_PAGE).chain(page -> {
+            List<ServerSentEvents.Event> read = page.toServerSentEvents();
+            if (!read.isEmpty()) {
+                return Uni.createFrom().item(position.take(read));
+            }
+            Duration wait = Duration.ofNanos(Math.max(1, Math.min(config.followPollInterval().toNanos(),
+                    position.deadline - System.nanoTime())));
+            return Uni.createFrom().completionStage(wakeup).ifNoItem().after(wait).recoverWithItem((Void) null)
+                    .replaceWith(List.<ServerSentEvents.Event>of());
+        }).eventually(() -> wakeups.disarm(sessionId, wakeup));
+    }
+}
