@@ -38,7 +38,8 @@ public class ConfigAliases implements ConfigSourceInterceptorFactory {
             Map.entry("cleanup.pause-ratio", "SESSION_CLEANUP_PAUSE_RATIO"),
             Map.entry("gateway.upstreams", "MCP_UPSTREAMS"),
             Map.entry("gateway.upstreams-file", "MCP_UPSTREAMS_FILE"),
-            Map.entry("gateway.keys", "MCP_GATEWAY_KEY"));
+            Map.entry("gateway.keys", "MCP_GATEWAY_KEY"),
+            Map.entry("gateway.call-lease", "MCP_GATEWAY_CALL_LEASE"));
 
     @Override
     public ConfigSourceInterceptor getInterceptor(ConfigSourceInterceptorContext context) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
-/** The gateway. Env: MCP_UPSTREAMS, MCP_UPSTREAMS_FILE, MCP_GATEWAY_KEY (see ConfigAliases). */
+/** The gateway. Env: MCP_UPSTREAMS, MCP_UPSTREAMS_FILE, MCP_GATEWAY_KEY, MCP_GATEWAY_CALL_LEASE (see ConfigAliases). */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
@@ -20,4 +20,12 @@ public interface GatewayConfig {
      * of an upstream session, every one decrypts. Required in prod when upstreams are configured.
      */
     Optional<List<String>> keys();
+
+    /**
+     * How long a call whose answer a replica is reading stays that replica's without a renewal: when
+     * the replica dies, another one takes the call over this long after its last renewal (renewed
+     * every third of it). Env: MCP_GATEWAY_CALL_LEASE.
+     */
+    @io.smallrye.config.WithDefault("15s")
+    java.time.Duration callLease();
 }

@@ -35,14 +35,18 @@ final class GatewayHandler implements McpHandler {
     private final SessionService sessions;
     private final SessionCipher cipher;
     private final UpstreamSessions links;
+    private final CallRelay relay;
+    private final InFlightCalls calls;
 
     GatewayHandler(Upstream upstream, UpstreamClient client, SessionService sessions, SessionCipher cipher,
-            UpstreamMetrics metrics) {
+            UpstreamMetrics metrics, CallRelay relay, InFlightCalls calls) {
         this.upstream = upstream;
         this.client = client;
         this.sessions = sessions;
         this.cipher = cipher;
         this.links = new UpstreamSessions(upstream, client, sessions, cipher, metrics);
+        this.relay = relay;
+        this.calls = calls;
     }
 
     @Override
@@ -85,19 +89,22 @@ final class GatewayHandler implements McpHandler {
         }
         long started = System.nanoTime();
         return streamed(session, request.json(), request.id())
-                .chain(stream -> UpstreamAnswer.split(stream.messages(), request.id()).map(split -> {
+                .chain(streamed -> UpstreamAnswer.split(streamed.stream().messages(), request.id()).map(split -> {
                     if (split.rest() != null) {
-                        // the upstream asks the client something before it can answer: send what came,
-                        // store the rest as it comes
-                        return new Answer(split.head(), activity(request, null, (System.nanoTime() - started) / 1_000_000),
-                                split.rest());
+                        // a long call, or one that waits on the client: what came goes out now, the rest
+                        // is relayed into the stored stream by a leased call another replica can take over
+                        return new Answer(split.headMessages(), activity(request, null, (System.nanoTime() - started) / 1_000_000),
+                                relay.start(sink -> new InFlightCalls.Call(sink.sessionId(), sink.streamId(), upstream.id(),
+                                        request.id().toString(), streamed.generation(), split.headEventId()),
+                                        split.rest(), request.id(), resumer(streamed.upstreamSession(),
+                                                session.view().protocolVersion(), request.id()), upstream.timeout()));
                     }
                     ObjectNode response = split.response();
                     if (response == null) {
                         return Answer.of(JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "upstream " + upstream.id()
-                                + " answered HTTP " + stream.status() + " without a response to this request"));
+                                + " answered HTTP " + streamed.stream().status() + " without a response to this request"));
                     }
-                    return new Answer(split.head(), activity(request, response, (System.nanoTime() - started) / 1_000_000));
+                    return new Answer(split.headMessages(), activity(request, response, (System.nanoTime() - started) / 1_000_000));
                 }))
                 .call(answer -> UpstreamSetup.isSetup(request) && answer.rest() == null
                         && !JsonRpc.isError(answer.messages().getLast())
@@ -105,31 +112,75 @@ final class GatewayHandler implements McpHandler {
                         : Uni.createFrom().voidItem());
     }
 
+    /** An upstream answer as it comes, and the upstream session that gives it, with its generation. */
+    private record Streamed(UpstreamStream stream, String upstreamSession, int generation) {
+    }
+
+    /** How long a resumed upstream stream may stay quiet before it is read again from its last event. */
+    private static final java.time.Duration RESUME_QUIET = java.time.Duration.ofSeconds(1);
+
     /**
      * A request on the session's upstream session, its answer read as it comes; a lost upstream
      * session (404, or 400 with -32000: small JSON bodies, read whole to tell) is re-initialized once
      * and the request sent again.
      */
-    private Uni<UpstreamStream> streamed(BoundSession session, ObjectNode message, JsonNode id) {
+    private Uni<Streamed> streamed(BoundSession session, ObjectNode message, JsonNode id) {
         String version = session.view().protocolVersion();
-        return links.stream(links.open(session, session.upstream()), version, message, id)
+        int generation = session.upstream() == null ? 0 : session.upstream().generation();
+        String upstreamSession = links.open(session, session.upstream());
+        return links.stream(upstreamSession, version, message, id)
                 .chain(stream -> {
                     if (stream.status() != 404 && stream.status() != 400) {
-                        return Uni.createFrom().item(stream);
+                        return Uni.createFrom().item(new Streamed(stream, upstreamSession, generation));
                     }
                     return stream.messages().collect().asList().chain(messages -> {
-                        UpstreamReply reply = new UpstreamReply(stream.status(), stream.sessionId(), messages);
+                        UpstreamReply reply = new UpstreamReply(stream.status(), stream.sessionId(),
+                                messages.stream().map(UpstreamMessage::message).toList());
                         if (!reply.sessionLost()) {
-                            return Uni.createFrom().item(new UpstreamStream(stream.status(), stream.sessionId(),
-                                    Multi.createFrom().iterable(messages)));
+                            return Uni.createFrom().item(new Streamed(new UpstreamStream(stream.status(), stream.sessionId(),
+                                    Multi.createFrom().iterable(messages)), upstreamSession, generation));
                         }
                         return links.reinitialize(session, "upstream answered HTTP " + stream.status() + " for its session")
                                 .chain(renewed -> links.stream(renewed.upstreamSession(), version, message, id)
-                                        .map(retried -> new UpstreamStream(retried.status(),
+                                        .map(retried -> new Streamed(new UpstreamStream(retried.status(),
                                                 retried.sessionId(), Multi.createFrom().iterable(renewed.notices())
-                                                        .onCompletion().switchTo(retried.messages()))));
+                                                        .map(notice -> new UpstreamMessage(null, notice))
+                                                        .onCompletion().switchTo(retried.messages())),
+                                                renewed.upstreamSession(), renewed.generation())));
                     });
                 });
+    }
+
+    /** Whether a replica is still relaying this stream's call (the client resuming it then follows it). */
+    @Override
+    public Uni<Boolean> continuing(String sessionId, String streamId) {
+        return calls.inFlight(sessionId, streamId);
+    }
+
+    /**
+     * A call whose replica stopped renewing its lease: the upstream's stream of it is resumed after
+     * the last event stored (GET with Last-Event-ID on the same upstream session) and relayed on.
+     * It cannot be when the upstream session was replaced since, or no upstream event had an id.
+     */
+    Uni<Void> takeOver(InFlightCalls.Call call, io.mcp.sessionstore.mcp.transport.StreamSink sink) {
+        JsonNode requestId = UpstreamSessions.parse(call.requestId());
+        return sessions.findFor(io.mcp.sessionstore.session.SessionScope.ANY, call.sessionId()).chain(session -> {
+            UpstreamLink link = session.upstream();
+            if (link == null || link.generation() != call.upstreamGeneration()) {
+                return relay.fail(call, sink, requestId, "the gateway replica relaying this call stopped, and the "
+                        + "upstream session it ran on was replaced since");
+            }
+            LOG.infof("MCP gateway: taking over call %s of session %s on %s (its replica stopped renewing the lease); "
+                    + "resuming the upstream stream", requestId, call.sessionId(), upstream.id());
+            String upstreamSession = links.open(session, link);
+            return relay.resume(call, sink, requestId, resumer(upstreamSession, session.view().protocolVersion(), requestId),
+                    upstream.timeout());
+        });
+    }
+
+    /** Resumes the upstream's stream of a call; a resumed stream quiet for a second is read again (see CallRelay). */
+    private CallRelay.Resumer resumer(String upstreamSession, String version, JsonNode requestId) {
+        return after -> links.resume(upstreamSession, version, after, RESUME_QUIET, requestId);
     }
 
     @Override

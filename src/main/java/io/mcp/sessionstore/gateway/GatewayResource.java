@@ -1,9 +1,6 @@
 package io.mcp.sessionstore.gateway;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,32 +21,22 @@ import io.mcp.sessionstore.mcp.transport.McpReplies;
 import io.mcp.sessionstore.mcp.transport.McpRequest;
 import io.mcp.sessionstore.mcp.transport.McpTransport;
 import io.mcp.sessionstore.security.Caller;
-import io.mcp.sessionstore.session.SessionService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** {@code /mcp/{serverId}}: the shared Streamable HTTP transport in front of the configured upstream of that id. */
 @Path("/mcp/{serverId}")
 @Tag(name = "gateway")
-@Singleton // one handler per upstream for the whole process: re-initializes of a session are shared through it
 public class GatewayResource {
 
     private final McpTransport transport;
-    private final UpstreamRegistry upstreams;
-    private final UpstreamClient client;
-    private final SessionService sessions;
+    private final GatewayHandlers handlers;
     private final Caller caller;
-    private final UpstreamMetrics metrics;
-    private final Map<String, GatewayHandler> handlers = new ConcurrentHashMap<>();
 
-    public GatewayResource(McpTransport transport, UpstreamRegistry upstreams, UpstreamClient client,
-            SessionService sessions, Caller caller, UpstreamMetrics metrics) {
+    public GatewayResource(McpTransport transport, GatewayHandlers handlers, Caller caller) {
         this.transport = transport;
-        this.upstreams = upstreams;
-        this.client = client;
-        this.sessions = sessions;
+        this.handlers = handlers;
         this.caller = caller;
-        this.metrics = metrics;
     }
 
     /** Streams go out as they are stored (a long call's progress, live): see McpReplies. */
@@ -72,9 +59,7 @@ public class GatewayResource {
     }
 
     private GatewayHandler handler(String serverId) {
-        Upstream upstream = upstreams.find(serverId).orElseThrow(() -> new JsonRpcException(404, null,
+        return handlers.find(serverId).orElseThrow(() -> new JsonRpcException(404, null,
                 JsonRpc.INVALID_REQUEST, "no upstream MCP server is configured as " + serverId + " (MCP_UPSTREAMS)"));
-        return handlers.computeIfAbsent(serverId, id -> new GatewayHandler(upstream, client, sessions, upstreams.cipher(),
-                metrics));
     }
 }

@@ -12,31 +12,62 @@ import java.util.List;
 final class SseEventSplitter {
 
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    /** The stream's last event id so far, for the events that follow (an id lasts until replaced). */
+    private String lastId;
 
     /** The data of every event this piece completes (events without data left out). */
     List<String> feed(byte[] piece) {
+        return feedEvents(piece).stream().map(ServerSentEventsReader.Event::data).toList();
+    }
+
+    /** The events this piece completes, each with the stream's last event id at it. */
+    List<ServerSentEventsReader.Event> feedEvents(byte[] piece) {
         pending.writeBytes(piece);
         byte[] bytes = pending.toByteArray();
-        List<String> data = new ArrayList<>();
+        List<ServerSentEventsReader.Event> events = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             int end = eventEnd(bytes, i);
             if (end > 0) {
-                data.addAll(ServerSentEventsReader.data(new String(bytes, start, i - start, StandardCharsets.UTF_8) + "\n\n"));
+                events.addAll(read(new String(bytes, start, i - start, StandardCharsets.UTF_8) + "\n\n"));
                 start = end;
                 i = end - 1;
             }
         }
         pending.reset();
         pending.write(bytes, start, bytes.length - start);
-        return data;
+        return events;
     }
 
     /** What is left when the body ended (an event without its blank line). */
     List<String> finish() {
+        return finishEvents().stream().map(ServerSentEventsReader.Event::data).toList();
+    }
+
+    List<ServerSentEventsReader.Event> finishEvents() {
         String rest = pending.toString(StandardCharsets.UTF_8);
         pending.reset();
-        return rest.isBlank() ? List.of() : ServerSentEventsReader.data(rest);
+        return rest.isBlank() ? List.of() : read(rest);
+    }
+
+    /** The id of an event without data (a priming event) still moves the stream's last id. */
+    private List<ServerSentEventsReader.Event> read(String block) {
+        List<ServerSentEventsReader.Event> events = ServerSentEventsReader.events(block, lastId);
+        String idLine = lastIdLine(block);
+        if (idLine != null) {
+            lastId = idLine;
+        }
+        return events;
+    }
+
+    private static String lastIdLine(String block) {
+        String id = null;
+        for (String line : block.split("\r\n|\r|\n")) {
+            if (line.startsWith("id:") && !line.contains("\0")) {
+                id = line.substring(3).startsWith(" ") ? line.substring(4) : line.substring(3);
+            }
+        }
+        return id;
     }
 
     /** The index after a blank line starting at i (\n\n, \r\n\r\n, \r\r), or -1. */

@@ -20,7 +20,16 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 final class UpstreamAnswer {
 
     /** The messages up to the cut, the response among them (null when cut before it), and the rest (or null). */
-    record Split(List<ObjectNode> head, ObjectNode response, Multi<ObjectNode> rest) {
+    record Split(List<UpstreamMessage> head, ObjectNode response, Multi<UpstreamMessage> rest) {
+
+        List<ObjectNode> headMessages() {
+            return head.stream().map(UpstreamMessage::message).toList();
+        }
+
+        /** The upstream stream's last event id in the head: where the rest starts, should it be resumed. */
+        String headEventId() {
+            return head.isEmpty() ? null : head.getLast().eventId();
+        }
     }
 
     private static final int READING = 0;
@@ -35,16 +44,17 @@ final class UpstreamAnswer {
         return "notifications/progress".equals(message.path("method").asText());
     }
 
-    static Uni<Split> split(Multi<ObjectNode> messages, JsonNode id) {
+    static Uni<Split> split(Multi<UpstreamMessage> messages, JsonNode id) {
         return Uni.createFrom().emitter(emitter -> {
-            List<ObjectNode> head = new ArrayList<>();
-            UnicastProcessor<ObjectNode> rest = UnicastProcessor.create();
+            List<UpstreamMessage> head = new ArrayList<>();
+            UnicastProcessor<UpstreamMessage> rest = UnicastProcessor.create();
             AtomicInteger state = new AtomicInteger(READING);
-            messages.subscribe().with(message -> {
+            messages.subscribe().with(relayed -> {
+                ObjectNode message = relayed.message();
                 switch (state.get()) {
-                    case HANDED_OVER -> rest.onNext(message);
+                    case HANDED_OVER -> rest.onNext(relayed);
                     case READING -> {
-                        head.add(message);
+                        head.add(relayed);
                         if (id.equals(message.get("id")) && (message.has("result") || message.has("error"))) {
                             state.set(ANSWERED);
                             emitter.complete(new Split(List.copyOf(head), message, null));

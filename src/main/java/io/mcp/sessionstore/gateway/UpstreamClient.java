@@ -54,9 +54,32 @@ class UpstreamClient {
      * client must answer before the upstream can finish). Bounded by the timeout between two bytes.
      */
     Uni<UpstreamStream> postStreaming(Upstream upstream, String sessionId, String protocolVersion, ObjectNode message) {
-        io.vertx.core.http.RequestOptions options = new io.vertx.core.http.RequestOptions().setMethod(HttpMethod.POST)
+        io.vertx.core.http.RequestOptions options = options(HttpMethod.POST, upstream, sessionId, protocolVersion)
+                .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json, text/event-stream");
+        return streaming.request(options).chain(request -> request.send(Buffer.buffer(bytes(message))))
+                .map(response -> new UpstreamStream(response.statusCode(), response.getHeader("mcp-session-id"),
+                        bodyMessages(response)));
+    }
+
+    /**
+     * GET with Last-Event-ID: the upstream's stream of a request after that event, as the upstream
+     * replays it (what it sent since) and goes on with it, up to the response. No message for
+     * {@code quiet} ends the messages and closes the connection (keep-alive comments are no message).
+     */
+    Uni<UpstreamStream> resume(Upstream upstream, String sessionId, String protocolVersion, String lastEventId,
+            java.time.Duration quiet) {
+        io.vertx.core.http.RequestOptions options = options(HttpMethod.GET, upstream, sessionId, protocolVersion)
+                .putHeader("Accept", "text/event-stream").putHeader("Last-Event-ID", lastEventId);
+        return streaming.request(options).chain(request -> request.send()
+                .map(response -> new UpstreamStream(response.statusCode(), response.getHeader("mcp-session-id"),
+                        bodyMessages(response).ifNoItem().after(quiet).recoverWithCompletion()
+                                .onTermination().invoke(() -> request.reset()))));
+    }
+
+    private static io.vertx.core.http.RequestOptions options(HttpMethod method, Upstream upstream, String sessionId,
+            String protocolVersion) {
+        io.vertx.core.http.RequestOptions options = new io.vertx.core.http.RequestOptions().setMethod(method)
                 .setAbsoluteURI(upstream.url().toString()).setIdleTimeout(upstream.timeout().toMillis())
-                .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json, text/event-stream")
                 .putHeader("User-Agent", "mcp-session-store-gateway");
         upstream.headers().forEach(options::putHeader);
         if (sessionId != null && !sessionId.isEmpty()) {
@@ -65,12 +88,10 @@ class UpstreamClient {
         if (protocolVersion != null) {
             options.putHeader("MCP-Protocol-Version", protocolVersion);
         }
-        return streaming.request(options).chain(request -> request.send(Buffer.buffer(bytes(message))))
-                .map(response -> new UpstreamStream(response.statusCode(), response.getHeader("mcp-session-id"),
-                        bodyMessages(response)));
+        return options;
     }
 
-    private io.smallrye.mutiny.Multi<ObjectNode> bodyMessages(io.vertx.mutiny.core.http.HttpClientResponse response) {
+    private io.smallrye.mutiny.Multi<UpstreamMessage> bodyMessages(io.vertx.mutiny.core.http.HttpClientResponse response) {
         String type = response.getHeader("content-type") == null ? "" : response.getHeader("content-type");
         if (!type.startsWith("text/event-stream")) {
             return response.body().onItem().transformToMulti(body -> {
@@ -78,18 +99,23 @@ class UpstreamClient {
                 if (type.startsWith("application/json")) {
                     add(messages, body.toString());
                 }
-                return io.smallrye.mutiny.Multi.createFrom().iterable(messages);
+                return io.smallrye.mutiny.Multi.createFrom().iterable(messages)
+                        .map(message -> new UpstreamMessage(null, message));
             });
         }
         SseEventSplitter splitter = new SseEventSplitter();
         return response.toMulti()
-                .onItem().transformToIterable(piece -> parsed(splitter.feed(piece.getBytes())))
-                .onCompletion().switchTo(() -> io.smallrye.mutiny.Multi.createFrom().iterable(parsed(splitter.finish())));
+                .onItem().transformToIterable(piece -> parsed(splitter.feedEvents(piece.getBytes())))
+                .onCompletion().switchTo(() -> io.smallrye.mutiny.Multi.createFrom().iterable(parsed(splitter.finishEvents())));
     }
 
-    private List<ObjectNode> parsed(List<String> data) {
-        List<ObjectNode> messages = new ArrayList<>();
-        data.forEach(text -> add(messages, text));
+    private List<UpstreamMessage> parsed(List<ServerSentEventsReader.Event> events) {
+        List<UpstreamMessage> messages = new ArrayList<>();
+        for (ServerSentEventsReader.Event event : events) {
+            List<ObjectNode> parsed = new ArrayList<>();
+            add(parsed, event.data());
+            parsed.forEach(message -> messages.add(new UpstreamMessage(event.id(), message)));
+        }
         return messages;
     }
 

@@ -72,8 +72,14 @@ final class UpstreamSessions {
         return timed(client.postStreaming(upstream, upstreamSession, version, message), UpstreamStream::status, id);
     }
 
-    /** A new upstream session, and the list_changed notifications the client gets when its capabilities differ. */
-    record Renewed(String upstreamSession, List<ObjectNode> notices) {
+    /** The upstream's stream of a call after one of its events (a call taken over from another replica). */
+    Uni<UpstreamStream> resume(String upstreamSession, String version, String lastEventId, java.time.Duration quiet,
+            JsonNode id) {
+        return timed(client.resume(upstream, upstreamSession, version, lastEventId, quiet), UpstreamStream::status, id);
+    }
+
+    /** A new upstream session, its generation, and the list_changed notifications the client gets when its capabilities differ. */
+    record Renewed(String upstreamSession, int generation, List<ObjectNode> notices) {
     }
 
     Uni<Renewed> reinitialize(BoundSession session, String reason) {
@@ -93,7 +99,7 @@ final class UpstreamSessions {
         return sessions.findFor(SessionScope.ANY, session.id()).chain(current -> {
             UpstreamLink link = current.upstream();
             if (link != null && link.generation() > session.upstream().generation()) {
-                return Uni.createFrom().item(new Renewed(open(session, link), List.of()));
+                return Uni.createFrom().item(new Renewed(open(session, link), link.generation(), List.of()));
             }
             return initializeAgain(session, reason);
         });
@@ -119,7 +125,7 @@ final class UpstreamSessions {
                         LOG.infof("MCP gateway: upstream session of %s on %s was lost (%s); re-initialized, generation %d",
                                 session.id(), upstream.id(), reason, link.generation());
                         metrics.reinitialized(upstream.id());
-                        return new Renewed(open(session, link),
+                        return new Renewed(open(session, link), link.generation(),
                                 CapabilityChanges.notices(before == null ? null : parse(before), result));
                     });
         });

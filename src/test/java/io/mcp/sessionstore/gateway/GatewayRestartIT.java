@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -101,8 +102,7 @@ class GatewayRestartIT {
                     .header("Mcp-Session-Id");
             mcp(a).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
                     .post(ROUTE).then().statusCode(202);
-            SseStream call = SseStream.post(java.net.URI.create(a.baseUri() + ROUTE), Map.of("Authorization", "Bearer "
-                    + ServiceProcess.KEY, "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"), """
+            SseStream call = SseStream.post(java.net.URI.create(a.baseUri() + ROUTE), headers(session), """
                     {"jsonrpc":"2.0","id":"ask","method":"tools/call","params":{"name":"trigger-sampling-request",
                      "arguments":{"prompt":"across replicas","maxTokens":5}}}""");
             SseStream.Event askedEvent = call.until(event -> event.data().contains("sampling/createMessage"),
@@ -115,16 +115,68 @@ class GatewayRestartIT {
             mcp(b).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":" + id.group(1)
                     + ",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"from b\"},"
                     + "\"model\":\"m\"}}").post(ROUTE).then().statusCode(202);
-            String[] resumed = new String[1];
-            Api.await("the result on the stream resumed on the other process", Duration.ofSeconds(15), () -> {
-                resumed[0] = io.restassured.RestAssured.given().baseUri(b.baseUri())
-                        .header("Authorization", "Bearer " + ServiceProcess.KEY).header("Mcp-Session-Id", session)
-                        .header("MCP-Protocol-Version", "2025-11-25").header("Last-Event-ID", asked[0])
-                        .accept("text/event-stream").get(ROUTE).then().statusCode(200).extract().asString();
-                return resumed[0].contains("\"ask\"");
-            });
-            assertTrue(resumed[0].contains("from b"), resumed[0]);
+            // b did not send the call: it follows the stream a writes, from the database, up to the result
+            try (SseStream resumed = SseStream.get(java.net.URI.create(b.baseUri() + ROUTE), resume(session, asked[0]))) {
+                assertEquals(200, resumed.status());
+                SseStream.Event result = resumed.until(event -> event.data().contains("\"ask\""), Duration.ofSeconds(15));
+                assertTrue(result.data().contains("from b"), result.data());
+            }
         }
+    }
+
+    /**
+     * The gateway SIGKILLed in the middle of a long call with progress: the other process takes the
+     * call over once its lease ran out, resumes the upstream's stream where the dead one left it,
+     * and the client that resumes its own stream there gets the remaining progress and the result.
+     */
+    @Test
+    void longCallWhenTheGatewayIsKilledMidCallThenTheOtherProcessTakesItOverAndTheClientGetsTheRest() {
+        Map<String, String> environment = new java.util.HashMap<>();
+        try (ServerEverything upstream = new ServerEverything("streamableHttp").start()) {
+            environment.putAll(gateway(upstream));
+            environment.put("MCP_GATEWAY_CALL_LEASE", "2s");
+            try (ServiceProcess a = new ServiceProcess("gateway-takeover-a", environment).start();
+                    ServiceProcess b = new ServiceProcess("gateway-takeover-b", environment).start()) {
+                String session = mcp(a).body(GatewayTest.INITIALIZE).post(ROUTE).then().statusCode(200).extract()
+                        .header("Mcp-Session-Id");
+                mcp(a).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                        .post(ROUTE).then().statusCode(202);
+                SseStream.Event first;
+                try (SseStream call = SseStream.post(java.net.URI.create(a.baseUri() + ROUTE), headers(session), """
+                        {"jsonrpc":"2.0","id":"long","method":"tools/call","params":{"name":"trigger-long-running-operation",
+                         "arguments":{"duration":8,"steps":8},"_meta":{"progressToken":"takeover"}}}""")) {
+                    first = call.until(event -> event.data().contains("notifications/progress"), Duration.ofSeconds(15));
+                    a.kill();
+                }
+                assertTrue(first.data().contains("\"progress\":1"), first.data());
+                List<String> rest = new java.util.ArrayList<>();
+                try (SseStream resumed = SseStream.get(java.net.URI.create(b.baseUri() + ROUTE), resume(session, first.id()))) {
+                    assertEquals(200, resumed.status());
+                    SseStream.Event event;
+                    do {
+                        event = resumed.next(Duration.ofSeconds(20));
+                        rest.add(event.data());
+                    } while (!event.data().contains("\"long\""));
+                    assertTrue(event.data().contains("Long running operation completed"), event.data());
+                    assertTrue(resumed.endsWithin(Duration.ofSeconds(5)), "the stream ends with its response");
+                }
+                assertTrue(rest.stream().anyMatch(data -> data.contains("\"progress\":8")), "the last progress: " + rest);
+                assertEquals(1, rest.stream().filter(data -> data.contains("\"progress\":2,")).count(),
+                        "each progress once: " + rest);
+                assertTrue(b.log().contains("MCP gateway: taking over call \"long\" of session " + session), b.log());
+                assertEquals(1, upstreamInitializes(upstream), "the upstream saw no new initialize");
+            }
+        }
+    }
+
+    private static Map<String, String> headers(String session) {
+        return Map.of("Authorization", "Bearer " + ServiceProcess.KEY, "Mcp-Session-Id", session,
+                "MCP-Protocol-Version", "2025-11-25");
+    }
+
+    private static Map<String, String> resume(String session, String lastEventId) {
+        return Map.of("Authorization", "Bearer " + ServiceProcess.KEY, "Mcp-Session-Id", session,
+                "MCP-Protocol-Version", "2025-11-25", "Last-Event-ID", lastEventId);
     }
 
     private static io.restassured.specification.RequestSpecification mcp(ServiceProcess service) {

@@ -255,6 +255,26 @@ class GatewayTest {
         }
     }
 
+    /**
+     * The upstream itself killed in the middle of a long call: its stream breaks, the gateway tries to
+     * resume it, the restarted upstream knows no such session, and the client gets a JSON-RPC error
+     * for its request on the stream it is reading, never silence.
+     */
+    @Test
+    void upstreamKilledMidCallWhenItCannotResumeThenTheClientGetsAnErrorForThatRequest() {
+        String session = initialize();
+        try (SseStream call = SseStream.post(uri(), headers(session), """
+                {"jsonrpc":"2.0","id":"cut-1","method":"tools/call","params":{"name":"trigger-long-running-operation",
+                 "arguments":{"duration":20,"steps":20},"_meta":{"progressToken":"cut"}}}""")) {
+            call.until(event -> event.data().contains("notifications/progress"), WITHIN);
+            UpstreamTestResource.restart();
+            SseStream.Event end = call.until(event -> event.data().contains("\"cut-1\""), WITHIN);
+            assertTrue(end.data().contains("\"error\"") && end.data().contains("answered HTTP 400 to resuming the stream"),
+                    "the restarted upstream knows no such session: " + end.data());
+            assertTrue(call.endsWithin(WITHIN), "the stream ends with the error");
+        }
+    }
+
     /** A link no configured key opens (its key rotated out, or the row tampered with): 404, never a 500. */
     @Test
     void linkWhenNoKeyOpensItThenSessionNotFoundAndTheClientReinitializes() {

@@ -26,4 +26,23 @@ class SseEventSplitterTest {
             assertEquals(List.of("{\"a\":\"é中\"}", "{\"b\":1}", "{\"c\":\n2}"), data, "pieces of " + size);
         }
     }
+
+    /** The resume point of each message: the last id the stream set, a priming event's too; ids last until replaced. */
+    @Test
+    void feedEventsWhenIdsComeAndGoThenEachMessageCarriesTheStreamsLastId() {
+        String body = "id: prime\ndata: \n\ndata: {\"a\":1}\n\nid: e2\ndata: {\"b\":2}\n\ndata: {\"c\":3}\n\n: keep-alive\n\n"
+                + "id: e4\ndata: {\"d\":4}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        for (int size = 1; size <= bytes.length; size++) {
+            SseEventSplitter splitter = new SseEventSplitter();
+            List<ServerSentEventsReader.Event> events = new ArrayList<>();
+            for (int at = 0; at < bytes.length; at += size) {
+                events.addAll(splitter.feedEvents(java.util.Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + size))));
+            }
+            events.addAll(splitter.finishEvents());
+            assertEquals(List.of(new ServerSentEventsReader.Event("prime", "{\"a\":1}"),
+                    new ServerSentEventsReader.Event("e2", "{\"b\":2}"), new ServerSentEventsReader.Event("e2", "{\"c\":3}"),
+                    new ServerSentEventsReader.Event("e4", "{\"d\":4}")), events, "pieces of " + size);
+        }
+    }
 }

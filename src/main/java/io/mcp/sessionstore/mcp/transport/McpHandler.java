@@ -8,7 +8,6 @@ import io.mcp.sessionstore.session.Activity;
 import io.mcp.sessionstore.session.BoundSession;
 import io.mcp.sessionstore.session.UpstreamLink;
 import io.mcp.sessionstore.session.UpstreamStart;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,11 +19,11 @@ public interface McpHandler {
 
     /**
      * What a request produced: the messages of its stream (notifications, then the response), and its
-     * activity. {@code rest}, when not null, is the stream's continuation: the request waits on the
-     * client (a server-to-client request is among the messages), so the stream is sent up to here and
-     * what follows is stored as it comes, for the client to resume with Last-Event-ID.
+     * activity. {@code rest}, when not null, is the stream's continuation: the request goes on (it
+     * waits on the client, or it is a long one), so the stream is sent up to here, and the handler
+     * writes the rest into the stored stream, which the client follows on any replica.
      */
-    record Answer(List<ObjectNode> messages, Activity activity, Multi<ObjectNode> rest) {
+    record Answer(List<ObjectNode> messages, Activity activity, Continuation rest) {
 
         public Answer {
             messages = List.copyOf(messages);
@@ -38,6 +37,15 @@ public interface McpHandler {
         public static Answer of(ObjectNode response) {
             return new Answer(List.of(response), JsonRpc.isError(response) ? Activity.error() : Activity.oneRequest());
         }
+    }
+
+    /** The rest of a request's stream: run once its start is stored, it ends when the stream has its response. */
+    interface Continuation {
+
+        /** Done before the client is sent the stream's start (the gateway leases the call it relays). */
+        Uni<Void> prepare(StreamSink sink);
+
+        Uni<Void> run(StreamSink sink);
     }
 
     /** What initialize gave: the InitializeResult, and the upstream session the new session is linked to (or null). */

@@ -27,7 +27,6 @@ import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionView;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.StreamAppend;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -160,7 +159,7 @@ public class McpTransport {
         return sessions.findFor(scope, sessionId).chain(session -> {
             List<ObjectNode> out = new ArrayList<>();
             List<Activity> activity = new ArrayList<>();
-            List<Multi<ObjectNode>> rest = new ArrayList<>();
+            List<McpHandler.Continuation> rest = new ArrayList<>();
             Uni<Void> work = Uni.createFrom().voidItem();
             for (JsonRpcMessage message : messages) {
                 work = work.chain(() -> take(message, session, handler, out, activity, rest));
@@ -172,7 +171,14 @@ public class McpTransport {
                             StreamAppend.NONE).map(ignored -> McpResponses.accepted());
                 }
                 StreamWriter.Stream stream = streams.open(session.view().protocolVersion(), out);
-                return sessions.recordActivity(scope, sessionId, total, stream.append()).map(recorded -> {
+                return sessions.recordActivity(scope, sessionId, total, stream.append()).call(() -> {
+                    // what must hold before the client sees the stream (a relayed call is leased first)
+                    Uni<Void> prepared = Uni.createFrom().voidItem();
+                    for (McpHandler.Continuation continuation : rest) {
+                        prepared = prepared.chain(() -> continuation.prepare(sink(sessionId, stream.append().streamId())));
+                    }
+                    return prepared;
+                }).map(recorded -> {
                     rest.forEach(continuation -> storeAsItComes(sessionId, stream, continuation));
                     if (rest.size() != 1 || messages.size() != 1) {
                         return stream.render(recorded.eventIds(), retryMillis(), null);
@@ -187,7 +193,7 @@ public class McpTransport {
     }
 
     private static Uni<Void> take(JsonRpcMessage message, BoundSession session, McpHandler handler,
-            List<ObjectNode> out, List<Activity> activity, List<Multi<ObjectNode>> rest) {
+            List<ObjectNode> out, List<Activity> activity, List<McpHandler.Continuation> rest) {
         if (message instanceof JsonRpcMessage.Request request) {
             return handler.answer(request, session).invoke(answer -> {
                 out.addAll(answer.messages());
@@ -206,16 +212,22 @@ public class McpTransport {
      * The continuation of a stream whose request waits on the client: each message is appended to
      * the same stored stream as it arrives (the client resumes it with Last-Event-ID, on any replica).
      */
-    private void storeAsItComes(String sessionId, StreamWriter.Stream stream, Multi<ObjectNode> continuation) {
+    private void storeAsItComes(String sessionId, StreamWriter.Stream stream, McpHandler.Continuation continuation) {
         String streamId = stream.append().streamId();
         String key = sessionId + "/" + streamId;
         continuing.add(key);
-        continuation.onItem().transformToUniAndConcatenate(message -> events.append(sessionId, streamId,
-                List.of(streams.message(message))))
-                .onTermination().invoke(() -> continuing.remove(key))
+        Uni.createFrom().deferred(() -> continuation.run(sink(sessionId, streamId)))
+                .eventually(() -> {
+                    continuing.remove(key);
+                })
                 .subscribe().with(ignored -> { }, failure -> LOG.infof(
                         "MCP stream %s of session %s ended before its response: %s", streamId, sessionId,
                         LogSafe.reason(failure)));
+    }
+
+    /** A stream of a session for a handler to go on writing (a call it took over from another replica). */
+    public StreamSink sink(String sessionId, String streamId) {
+        return new StreamSink(sessionId, streamId, events, streams);
     }
 
     /**

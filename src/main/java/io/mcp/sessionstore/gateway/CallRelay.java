@@ -1,0 +1,179 @@
+package io.mcp.sessionstore.gateway;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.jboss.logging.Logger;
+
+import io.mcp.sessionstore.common.LogSafe;
+import io.mcp.sessionstore.mcp.transport.JsonRpc;
+import io.mcp.sessionstore.mcp.transport.McpHandler;
+import io.mcp.sessionstore.mcp.transport.StreamSink;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Relays the rest of an upstream's stream for one call into the client's stored stream: each
+ * message stored first, then the upstream event it came with recorded as the call's resume point.
+ * When the upstream's stream ends, breaks or goes quiet before the response, it is resumed after
+ * that point (GET with Last-Event-ID), again and again: some upstreams replay what they stored but
+ * send nothing live on a resumed stream (server-everything's example event store), so each round
+ * reads what came since. The call ends with its response; an upstream that cannot resume, or gives
+ * nothing for its timeout, gets the client a JSON-RPC error for that request, never silence. While
+ * this process stops, a relay is left to the replica that takes the call over.
+ */
+@ApplicationScoped
+class CallRelay {
+
+    private static final Logger LOG = Logger.getLogger(CallRelay.class);
+
+    /** A new upstream stream of the call, after an upstream event id. */
+    @FunctionalInterface
+    interface Resumer {
+        Uni<UpstreamStream> after(String upstreamEventId);
+    }
+
+    private static final Duration UNREACHABLE_RETRY = Duration.ofSeconds(1);
+
+    private final InFlightCalls calls;
+    private final GatewayConfig config;
+    private volatile boolean stopping;
+
+    CallRelay(InFlightCalls calls, GatewayConfig config) {
+        this.calls = calls;
+        this.config = config;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    Duration lease() {
+        return config.callLease();
+    }
+
+    /**
+     * A new call, relayed from the stream its POST opened: leased by this replica before the client
+     * sees the call's stream, so a replica the client resumes it on knows the call is going on.
+     */
+    McpHandler.Continuation start(Function<StreamSink, InFlightCalls.Call> call, Multi<UpstreamMessage> rest,
+            JsonNode requestId, Resumer resumer, Duration quietBound) {
+        return new McpHandler.Continuation() {
+            @Override
+            public Uni<Void> prepare(StreamSink sink) {
+                return calls.open(call.apply(sink), config.callLease());
+            }
+
+            @Override
+            public Uni<Void> run(StreamSink sink) {
+                InFlightCalls.Call leased = call.apply(sink);
+                return closedOnFailure(leased, follow(leased, rest, sink, requestId, leased.upstreamEventId(), resumer,
+                        quietBound, System.nanoTime()));
+            }
+        };
+    }
+
+    /** A call taken over: relayed from its upstream stream resumed where the last replica left it. */
+    Uni<Void> resume(InFlightCalls.Call call, StreamSink sink, JsonNode requestId, Resumer resumer, Duration quietBound) {
+        return closedOnFailure(call, next(call, sink, requestId, call.upstreamEventId(), resumer, quietBound, System.nanoTime()));
+    }
+
+    /**
+     * A relay that failed outright (its session deleted meanwhile, the database gone) drops its call,
+     * or this replica would renew it forever; while this process stops, it stays for a taker.
+     */
+    private Uni<Void> closedOnFailure(InFlightCalls.Call call, Uni<Void> relay) {
+        return relay.onFailure(failure -> !stopping).call(failure -> calls.close(call)
+                .onFailure().recoverWithNull());
+    }
+
+    /** What one upstream stream gave: whether the response came, the resume point after it, whether it moved. */
+    private record Pass(boolean answered, String resumePoint, boolean moved, Throwable failure) {
+    }
+
+    private Uni<Void> follow(InFlightCalls.Call call, Multi<UpstreamMessage> stream, StreamSink sink, JsonNode requestId,
+            String resumePoint, Resumer resumer, Duration quietBound, long quietSince) {
+        return pass(call, stream, sink, requestId, resumePoint).chain(pass -> {
+            if (pass.answered()) {
+                return calls.close(call);
+            }
+            if (pass.failure() != null && stopping) {
+                return Uni.createFrom().<Void>failure(pass.failure()); // the lease runs out; another replica resumes
+            }
+            long since = pass.moved() ? System.nanoTime() : quietSince;
+            if (System.nanoTime() - since > quietBound.toNanos()) {
+                return fail(call, sink, requestId, "upstream " + call.serverId() + " sent nothing for this call for "
+                        + quietBound + (pass.failure() == null ? "" : " (" + LogSafe.reason(pass.failure()) + ")"));
+            }
+            return next(call, sink, requestId, pass.resumePoint(), resumer, quietBound, since);
+        });
+    }
+
+    private Uni<Void> next(InFlightCalls.Call call, StreamSink sink, JsonNode requestId, String resumePoint,
+            Resumer resumer, Duration quietBound, long quietSince) {
+        if (resumePoint == null) {
+            return fail(call, sink, requestId, "upstream " + call.serverId()
+                    + " ended the stream of this call without its response, and gave it no event id to resume it from");
+        }
+        return resumer.after(resumePoint).onItemOrFailure().transformToUni((stream, failure) -> {
+            if (failure != null) {
+                if (!stopping && System.nanoTime() - quietSince < quietBound.toNanos()) {
+                    // unreachable for now (restarting?): tried again until the call was quiet for its bound
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(UNREACHABLE_RETRY)
+                            .chain(() -> next(call, sink, requestId, resumePoint, resumer, quietBound, quietSince));
+                }
+                return fail(call, sink, requestId, "upstream " + call.serverId()
+                        + " could not resume the stream of this call: " + LogSafe.reason(failure));
+            }
+            if (stream.status() != 200) {
+                return fail(call, sink, requestId, "upstream " + call.serverId() + " answered HTTP " + stream.status()
+                        + " to resuming the stream of this call");
+            }
+            return follow(call, stream.messages(), sink, requestId, resumePoint, resumer, quietBound, quietSince);
+        });
+    }
+
+    private Uni<Pass> pass(InFlightCalls.Call call, Multi<UpstreamMessage> stream, StreamSink sink, JsonNode requestId,
+            String from) {
+        AtomicReference<String> resumePoint = new AtomicReference<>(from);
+        AtomicBoolean answered = new AtomicBoolean();
+        AtomicBoolean moved = new AtomicBoolean();
+        Function<UpstreamMessage, Uni<Boolean>> store = relayed -> sink.append(relayed.message()).chain(() -> {
+            moved.set(true);
+            answered.compareAndSet(false, answers(relayed.message(), requestId));
+            String eventId = relayed.eventId();
+            if (eventId == null || eventId.equals(resumePoint.get()) || answered.get()) {
+                return Uni.createFrom().item(answered.get());
+            }
+            resumePoint.set(eventId);
+            return calls.advance(call, eventId).replaceWith(false);
+        });
+        return stream.onItem().<Boolean>transformToUniAndConcatenate(store::apply)
+                .select().first(stored -> !stored) // the response stored: nothing after it belongs to the call
+                .collect().last()
+                .map(done -> new Pass(answered.get(), resumePoint.get(), moved.get(), null))
+                .onFailure().recoverWithItem(failure -> new Pass(answered.get(), resumePoint.get(), moved.get(), failure));
+    }
+
+    /** The call cannot go on: the client gets a JSON-RPC error for it, and the call is closed. */
+    Uni<Void> fail(InFlightCalls.Call call, StreamSink sink, JsonNode requestId, String why) {
+        LOG.infof("MCP gateway: call %s of session %s on %s ended without its response (%s)", requestId,
+                call.sessionId(), call.serverId(), why);
+        return sink.append(JsonRpc.error(requestId, JsonRpc.INTERNAL_ERROR, why))
+                .chain(() -> calls.close(call));
+    }
+
+    private static boolean answers(ObjectNode message, JsonNode requestId) {
+        return requestId.equals(message.get("id")) && !message.has("method")
+                && (message.has("result") || message.has("error"));
+    }
+}

@@ -1,0 +1,45 @@
+package io.mcp.sessionstore.gateway;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.mcp.sessionstore.session.SessionService;
+
+/**
+ * One handler per configured upstream for the whole process: the re-initializes of a session are
+ * shared through it, by the route and by the calls this replica takes over.
+ */
+@ApplicationScoped
+class GatewayHandlers {
+
+    private final UpstreamRegistry upstreams;
+    private final UpstreamClient client;
+    private final SessionService sessions;
+    private final UpstreamMetrics metrics;
+    private final CallRelay relay;
+    private final InFlightCalls calls;
+    private final Map<String, GatewayHandler> handlers = new ConcurrentHashMap<>();
+
+    GatewayHandlers(UpstreamRegistry upstreams, UpstreamClient client, SessionService sessions, UpstreamMetrics metrics,
+            CallRelay relay, InFlightCalls calls) {
+        this.upstreams = upstreams;
+        this.client = client;
+        this.sessions = sessions;
+        this.metrics = metrics;
+        this.relay = relay;
+        this.calls = calls;
+    }
+
+    /** Empty when no upstream of that id is configured. */
+    Optional<GatewayHandler> find(String serverId) {
+        return upstreams.find(serverId).map(upstream -> handlers.computeIfAbsent(serverId, id -> new GatewayHandler(upstream,
+                client, sessions, upstreams.cipher(), metrics, relay, calls)));
+    }
+
+    boolean any() {
+        return !upstreams.all().isEmpty();
+    }
+}

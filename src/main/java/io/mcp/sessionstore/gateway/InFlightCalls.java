@@ -1,0 +1,111 @@
+package io.mcp.sessionstore.gateway;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.mcp.sessionstore.db.Database;
+import io.mcp.sessionstore.db.NamedSql;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * The gateway calls whose upstream answer is being read (table gateway_calls), each leased by the
+ * replica reading it. Every operation is one statement; this replica's name is random per start,
+ * so a restarted process takes its own old calls over like any other replica's.
+ */
+@ApplicationScoped
+class InFlightCalls {
+
+    /** A call as a replica takes it over: where its client stream is, and where its upstream stream was. */
+    record Call(String sessionId, String streamId, String serverId, String requestId, int upstreamGeneration,
+            String upstreamEventId) {
+    }
+
+    private static final String LEASE = "now() + CAST(:leaseMillis AS bigint) * interval '1 millisecond'";
+    private static final NamedSql OPEN = NamedSql.of("""
+            INSERT INTO gateway_calls (session_id, stream_id, server_id, request_id, upstream_generation,
+                                       upstream_event_id, owner, lease_until)
+            VALUES (:sessionId, :streamId, :serverId, :requestId, CAST(:generation AS integer), CAST(:eventId AS text), :owner,\s"""
+            + LEASE + ")");
+    private static final NamedSql ADVANCE = NamedSql.of("""
+            UPDATE gateway_calls SET upstream_event_id = :eventId
+            WHERE session_id = :sessionId AND stream_id = :streamId AND request_id = :requestId AND owner = :owner""");
+    private static final NamedSql CLOSE = NamedSql.of("""
+            DELETE FROM gateway_calls
+            WHERE session_id = :sessionId AND stream_id = :streamId AND request_id = :requestId""");
+    private static final NamedSql OPEN_NOW = NamedSql.of(
+            "SELECT 1 FROM gateway_calls WHERE session_id = :sessionId AND stream_id = :streamId");
+    private static final NamedSql RENEW = NamedSql.of("UPDATE gateway_calls SET lease_until = " + LEASE
+            + " WHERE owner = :owner");
+    /** The oldest expired leases, skipping rows another replica is claiming at this moment. */
+    private static final NamedSql CLAIM = NamedSql.of("""
+            UPDATE gateway_calls SET owner = :owner, lease_until =\s""" + LEASE + """
+
+            WHERE (session_id, stream_id, request_id) IN (
+                SELECT session_id, stream_id, request_id FROM gateway_calls WHERE lease_until < now()
+                ORDER BY lease_until LIMIT CAST(:limit AS integer) FOR UPDATE SKIP LOCKED)
+            RETURNING session_id, stream_id, server_id, request_id, upstream_generation, upstream_event_id""");
+
+    private final Database database;
+    private final String owner = UUID.randomUUID().toString();
+
+    InFlightCalls(Database database) {
+        this.database = database;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    Uni<Void> open(Call call, Duration lease) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("sessionId", call.sessionId(), "streamId",
+                call.streamId(), "serverId", call.serverId(), "requestId", call.requestId(), "generation",
+                (long) call.upstreamGeneration(), "owner", owner, "leaseMillis", lease.toMillis()));
+        parameters.put("eventId", call.upstreamEventId()); // null: no upstream event had an id yet
+        return database.execute(OPEN, parameters).replaceWithVoid();
+    }
+
+    /** The upstream event stored last: a replica that takes the call over resumes after it. */
+    Uni<Void> advance(Call call, String upstreamEventId) {
+        return database.execute(ADVANCE, Map.of("sessionId", call.sessionId(), "streamId", call.streamId(), "requestId",
+                call.requestId(), "eventId", upstreamEventId, "owner", owner)).replaceWithVoid();
+    }
+
+    Uni<Void> close(Call call) {
+        return database.execute(CLOSE, Map.of("sessionId", call.sessionId(), "streamId", call.streamId(), "requestId",
+                call.requestId())).replaceWithVoid();
+    }
+
+    Uni<Boolean> inFlight(String sessionId, String streamId) {
+        return database.execute(OPEN_NOW, Map.of("sessionId", sessionId, "streamId", streamId)).map(rows -> rows.size() > 0);
+    }
+
+    /** This replica's calls keep their leases. */
+    Uni<Integer> renew(Duration lease) {
+        return database.execute(RENEW, Map.of("owner", owner, "leaseMillis", lease.toMillis())).map(rows -> rowCount(rows));
+    }
+
+    /** Calls whose replica stopped renewing, now this one's. */
+    Uni<List<Call>> claim(Duration lease, int limit) {
+        return database.execute(CLAIM, Map.of("owner", owner, "leaseMillis", lease.toMillis(), "limit", (long) limit))
+                .map(rows -> {
+                    List<Call> calls = new ArrayList<>();
+                    for (Row row : rows) {
+                        calls.add(new Call(row.getString("session_id"), row.getString("stream_id"),
+                                row.getString("server_id"), row.getString("request_id"),
+                                row.getInteger("upstream_generation"), row.getString("upstream_event_id")));
+                    }
+                    return calls;
+                });
+    }
+
+    private static int rowCount(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        return rows.rowCount();
+    }
+}
