@@ -31,20 +31,18 @@ final class GatewayHandler implements McpHandler {
     private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
 
     private final Upstream upstream;
-    private final UpstreamClient client;
     private final SessionService sessions;
     private final SessionCipher cipher;
     private final UpstreamSessions links;
     private final CallRelay relay;
     private final InFlightCalls calls;
 
-    GatewayHandler(Upstream upstream, UpstreamClient client, SessionService sessions, SessionCipher cipher,
-            UpstreamMetrics metrics, CallRelay relay, InFlightCalls calls) {
+    GatewayHandler(Upstream upstream, UpstreamSessions links, SessionService sessions, SessionCipher cipher,
+            CallRelay relay, InFlightCalls calls) {
         this.upstream = upstream;
-        this.client = client;
         this.sessions = sessions;
         this.cipher = cipher;
-        this.links = new UpstreamSessions(upstream, client, sessions, cipher, metrics);
+        this.links = links;
         this.relay = relay;
         this.calls = calls;
     }
@@ -194,8 +192,8 @@ final class GatewayHandler implements McpHandler {
         if (link == null) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> client.delete(upstream, cipher.open(link.sealedSession(), sessionId,
-                upstream.id()), null)).replaceWithVoid()
+        return Uni.createFrom().deferred(() -> links.delete(cipher.open(link.sealedSession(), sessionId,
+                upstream.id()))).replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.infof("MCP gateway: ending the upstream session of %s on %s failed: %s", sessionId,
                             upstream.id(), LogSafe.reason(failure));

@@ -17,16 +17,18 @@ class GatewayHandlers {
 
     private final UpstreamRegistry upstreams;
     private final UpstreamClient client;
+    private final LegacySseUpstream legacy;
     private final SessionService sessions;
     private final UpstreamMetrics metrics;
     private final CallRelay relay;
     private final InFlightCalls calls;
     private final Map<String, GatewayHandler> handlers = new ConcurrentHashMap<>();
 
-    GatewayHandlers(UpstreamRegistry upstreams, UpstreamClient client, SessionService sessions, UpstreamMetrics metrics,
-            CallRelay relay, InFlightCalls calls) {
+    GatewayHandlers(UpstreamRegistry upstreams, UpstreamClient client, LegacySseUpstream legacy, SessionService sessions,
+            UpstreamMetrics metrics, CallRelay relay, InFlightCalls calls) {
         this.upstreams = upstreams;
         this.client = client;
+        this.legacy = legacy;
         this.sessions = sessions;
         this.metrics = metrics;
         this.relay = relay;
@@ -36,7 +38,8 @@ class GatewayHandlers {
     /** Empty when no upstream of that id is configured. */
     Optional<GatewayHandler> find(String serverId) {
         return upstreams.find(serverId).map(upstream -> handlers.computeIfAbsent(serverId, id -> new GatewayHandler(upstream,
-                client, sessions, upstreams.cipher(), metrics, relay, calls)));
+                new UpstreamSessions(upstream, client, legacy, sessions, upstreams.cipher(), metrics), sessions,
+                upstreams.cipher(), relay, calls)));
     }
 
     boolean any() {

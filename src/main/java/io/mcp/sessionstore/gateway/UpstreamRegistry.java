@@ -38,14 +38,7 @@ public class UpstreamRegistry {
 
     void onStart(@Observes StartupEvent event) {
         Map<String, Upstream> byId = new LinkedHashMap<>();
-        read().forEach(upstream -> {
-            if (upstream.transport() != Upstream.Transport.STREAMABLE_HTTP) {
-                throw new IllegalArgumentException("MCP_UPSTREAMS upstream \"" + upstream.id() + "\", field transport: "
-                        + upstream.transport().configName() + " upstreams are not served by this version yet "
-                        + "(streamable-http is)");
-            }
-            byId.put(upstream.id(), upstream);
-        });
+        read().forEach(upstream -> byId.put(upstream.id(), upstream));
         upstreams = Map.copyOf(byId);
         if (byId.isEmpty()) {
             return;

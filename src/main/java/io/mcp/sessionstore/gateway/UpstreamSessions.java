@@ -20,6 +20,7 @@ import io.mcp.sessionstore.session.BoundSession;
 import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.UpstreamLink;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,16 +34,18 @@ final class UpstreamSessions {
 
     private final Upstream upstream;
     private final UpstreamClient client;
+    private final LegacySseUpstream legacy;
     private final SessionService sessions;
     private final SessionCipher cipher;
     private final UpstreamMetrics metrics;
     /** Requests of one session that meet the same loss wait for one re-initialize (per replica). */
     private final Map<String, Uni<Renewed>> reinitializing = new ConcurrentHashMap<>();
 
-    UpstreamSessions(Upstream upstream, UpstreamClient client, SessionService sessions, SessionCipher cipher,
-            UpstreamMetrics metrics) {
+    UpstreamSessions(Upstream upstream, UpstreamClient client, LegacySseUpstream legacy, SessionService sessions,
+            SessionCipher cipher, UpstreamMetrics metrics) {
         this.upstream = upstream;
         this.client = client;
+        this.legacy = legacy;
         this.sessions = sessions;
         this.cipher = cipher;
         this.metrics = metrics;
@@ -65,17 +68,42 @@ final class UpstreamSessions {
     }
 
     Uni<UpstreamReply> post(String upstreamSession, String version, ObjectNode message, JsonNode id) {
-        return timed(client.post(upstream, upstreamSession, version, message), UpstreamReply::status, id);
+        return timed(legacy() ? legacy.post(upstream, upstreamSession, message)
+                : client.post(upstream, upstreamSession, version, message), UpstreamReply::status, id);
     }
 
+    /**
+     * A request whose answer is read as it comes. A legacy SSE upstream answers on its one stream:
+     * the messages of this request come together, with its response.
+     */
     Uni<UpstreamStream> stream(String upstreamSession, String version, ObjectNode message, JsonNode id) {
+        if (legacy()) {
+            return post(upstreamSession, version, message, id).map(reply -> new UpstreamStream(reply.status(),
+                    reply.sessionId(), Multi.createFrom().iterable(reply.messages())
+                            .map(answer -> new UpstreamMessage(null, answer))));
+        }
         return timed(client.postStreaming(upstream, upstreamSession, version, message), UpstreamStream::status, id);
     }
 
-    /** The upstream's stream of a call after one of its events (a call taken over from another replica). */
+    /**
+     * The upstream's stream of a call after one of its events (a call taken over from another
+     * replica); the 2024-11-05 transport has no resumable streams (405).
+     */
     Uni<UpstreamStream> resume(String upstreamSession, String version, String lastEventId, java.time.Duration quiet,
             JsonNode id) {
+        if (legacy()) {
+            return Uni.createFrom().item(new UpstreamStream(405, null, Multi.createFrom().empty()));
+        }
         return timed(client.resume(upstream, upstreamSession, version, lastEventId, quiet), UpstreamStream::status, id);
+    }
+
+    /** Ends an upstream session; 404 and 405 (already gone, or not supported) are fine. */
+    Uni<Integer> delete(String upstreamSession) {
+        return legacy() ? legacy.delete(upstream, upstreamSession) : client.delete(upstream, upstreamSession, null);
+    }
+
+    private boolean legacy() {
+        return upstream.transport() == Upstream.Transport.SSE;
     }
 
     /** A new upstream session, its generation, and the list_changed notifications the client gets when its capabilities differ. */
