@@ -87,7 +87,8 @@ final class GatewayHandler implements McpHandler {
         }
         long started = System.nanoTime();
         return streamed(session, request.json(), request.id())
-                .chain(streamed -> UpstreamAnswer.split(streamed.stream().messages(), request.id()).map(split -> {
+                .chain(streamed -> UpstreamAnswer.split(ServerRequestIds.toClient(streamed.stream().messages(),
+                        streamed.generation()), request.id()).map(split -> {
                     if (split.rest() != null) {
                         // a long call, or one that waits on the client: what came goes out now, the rest
                         // is relayed into the stored stream by a leased call another replica can take over
@@ -95,7 +96,8 @@ final class GatewayHandler implements McpHandler {
                                 relay.start(sink -> new InFlightCalls.Call(sink.sessionId(), sink.streamId(), upstream.id(),
                                         request.id().toString(), streamed.generation(), split.headEventId()),
                                         split.rest(), request.id(), resumer(streamed.upstreamSession(),
-                                                session.view().protocolVersion(), request.id()), upstream.timeout()));
+                                                streamed.generation(), session.view().protocolVersion(), request.id()),
+                                        upstream.timeout()));
                     }
                     ObjectNode response = split.response();
                     if (response == null) {
@@ -171,19 +173,29 @@ final class GatewayHandler implements McpHandler {
             LOG.infof("MCP gateway: taking over call %s of session %s on %s (its replica stopped renewing the lease); "
                     + "resuming the upstream stream", requestId, call.sessionId(), upstream.id());
             String upstreamSession = links.open(session, link);
-            return relay.resume(call, sink, requestId, resumer(upstreamSession, session.view().protocolVersion(), requestId),
-                    upstream.timeout());
+            return relay.resume(call, sink, requestId, resumer(upstreamSession, link.generation(),
+                    session.view().protocolVersion(), requestId), upstream.timeout());
         });
     }
 
     /** Resumes the upstream's stream of a call; a resumed stream quiet for a second is read again (see CallRelay). */
-    private CallRelay.Resumer resumer(String upstreamSession, String version, JsonNode requestId) {
-        return after -> links.resume(upstreamSession, version, after, RESUME_QUIET, requestId);
+    private CallRelay.Resumer resumer(String upstreamSession, int generation, String version, JsonNode requestId) {
+        return after -> links.resume(upstreamSession, version, after, RESUME_QUIET, requestId)
+                .map(stream -> new UpstreamStream(stream.status(), stream.sessionId(),
+                        ServerRequestIds.toClient(stream.messages(), generation)));
     }
 
+    /** An answer to a request of an upstream session replaced since goes nowhere: that session is gone. */
     @Override
     public Uni<Void> accept(JsonRpcMessage message, BoundSession session) {
-        return forward(session, message.json(), null).replaceWithVoid();
+        int generation = session.upstream() == null ? 0 : session.upstream().generation();
+        return ServerRequestIds.toUpstream(message.json(), generation)
+                .map(forwarded -> forward(session, forwarded, null).replaceWithVoid())
+                .orElseGet(() -> {
+                    LOG.debugf("MCP gateway: an answer of session %s to a request of an older upstream session was dropped",
+                            session.id());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** Best effort: the client's session is gone either way; 404 and 405 from the upstream are fine. */

@@ -31,6 +31,7 @@ final class UpstreamSessions {
 
     private static final Logger LOG = Logger.getLogger(UpstreamSessions.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.time.Duration AWAIT_OTHER_REPLICA = java.time.Duration.ofMillis(100);
 
     private final Upstream upstream;
     private final UpstreamClient client;
@@ -121,16 +122,39 @@ final class UpstreamSessions {
 
     /**
      * A request that read the session before another one moved its link, and met the loss after that
-     * one finished, finds the new link in the row and takes it: no second initialize.
+     * one finished, finds the new link in the row and takes it: no second initialize. Across
+     * replicas, the one that takes the row's re-initialize lease initializes; the others read the
+     * row again every {@link #AWAIT_OTHER_REPLICA} until the link moved, or the lease ran out (that
+     * replica died: they try for it themselves).
      */
     private Uni<Renewed> newUpstreamSession(BoundSession session, String reason) {
+        long deadline = System.nanoTime() + reinitializeLease().toNanos() * 2;
+        return renewedOrClaimed(session, reason, deadline);
+    }
+
+    private Uni<Renewed> renewedOrClaimed(BoundSession session, String reason, long deadline) {
+        int lost = session.upstream().generation();
         return sessions.findFor(SessionScope.ANY, session.id()).chain(current -> {
             UpstreamLink link = current.upstream();
-            if (link != null && link.generation() > session.upstream().generation()) {
+            if (link != null && link.generation() > lost) {
                 return Uni.createFrom().item(new Renewed(open(session, link), link.generation(), List.of()));
             }
-            return initializeAgain(session, reason);
+            if (System.nanoTime() > deadline) {
+                return Uni.createFrom().failure(new JsonRpcException(503, null, JsonRpc.INTERNAL_ERROR, "upstream "
+                        + upstream.id() + " is being re-initialized for this session by another gateway replica; retry",
+                        null, Map.of("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS)));
+            }
+            return sessions.claimUpstreamReinitialize(session.id(), lost, reinitializeLease()).chain(claimed -> claimed
+                    ? initializeAgain(session, reason).onFailure().call(failure ->
+                            sessions.releaseUpstreamReinitialize(session.id(), lost).onFailure().recoverWithNull())
+                    : Uni.createFrom().voidItem().onItem().delayIt().by(AWAIT_OTHER_REPLICA)
+                            .chain(() -> renewedOrClaimed(session, reason, deadline)));
         });
+    }
+
+    /** Initialize, initialized and the setup replay, each bounded by the upstream's timeout. */
+    private java.time.Duration reinitializeLease() {
+        return upstream.timeout().multipliedBy(2);
     }
 
     private Uni<Renewed> initializeAgain(BoundSession session, String reason) {

@@ -31,6 +31,8 @@ class SessionRepository {
     private static final NamedSql UPSERT = NamedSql.of(SessionSql.UPSERT);
     private static final NamedSql CREATE_OWNED = NamedSql.of(SessionSql.CREATE_OWNED);
     private static final NamedSql REPLACE_IF_VERSION = NamedSql.of(SessionSql.REPLACE_IF_VERSION);
+    private static final NamedSql CLAIM_REINITIALIZE = NamedSql.of(SessionSql.CLAIM_REINITIALIZE);
+    private static final NamedSql RELEASE_REINITIALIZE = NamedSql.of(SessionSql.RELEASE_REINITIALIZE);
     private static final NamedSql RECORD_ACTIVITY = NamedSql.of(SessionSql.RECORD_ACTIVITY);
     private static final NamedSql DELETE_LIVE = NamedSql.of(SessionSql.DELETE_LIVE);
     private static final NamedSql LIST = NamedSql.of(SessionSql.LIST);
@@ -128,6 +130,15 @@ class SessionRepository {
         parameters.put("upstreamInitialize", upstreamInitialize);
         parameters.put("lastError", lastError);
         return database.execute(RELINK_UPSTREAM, parameters).map(rows -> first(rows, SessionRows::link));
+    }
+
+    Uni<Boolean> claimReinitialize(String id, int generation, long leaseMillis) {
+        return database.execute(CLAIM_REINITIALIZE, Map.of("id", id, "generation", generation, "leaseMillis", leaseMillis))
+                .map(rows -> rows.size() > 0);
+    }
+
+    Uni<Void> releaseReinitialize(String id, int generation) {
+        return database.execute(RELEASE_REINITIALIZE, Map.of("id", id, "generation", generation)).replaceWithVoid();
     }
 
     Uni<Void> setUpstreamSetup(String id, String setupJson) {

@@ -159,6 +159,19 @@ public class SessionService {
      * Links a gateway session to a new upstream session after the old one was lost, unless another
      * request did first: then the link it made (read back). NotFoundException when the session is gone.
      */
+    /**
+     * Takes the lease on re-initializing the session's upstream session of {@code generation}, lost:
+     * false when another replica holds it (it moves the link soon) or the link moved already.
+     */
+    public Uni<Boolean> claimUpstreamReinitialize(String id, int generation, java.time.Duration lease) {
+        return repository.claimReinitialize(id, generation, lease.toMillis());
+    }
+
+    /** Gives the lease up after a re-initialize that failed. */
+    public Uni<Void> releaseUpstreamReinitialize(String id, int generation) {
+        return repository.releaseReinitialize(id, generation);
+    }
+
     public Uni<UpstreamLink> relinkUpstream(String id, UpstreamLink lost, byte[] sealed, String upstreamInitializeResult,
             String reason) {
         return repository.relinkUpstream(id, lost.generation(), sealed, upstreamInitializeResult, reason)

@@ -176,9 +176,22 @@ final class SessionSql {
                 upstream_generation = upstream_generation + 1,
                 upstream_reinitializations = upstream_reinitializations + 1,
                 upstream_initialize = CAST(CAST(:upstreamInitialize AS text) AS jsonb),
-                last_upstream_error = CAST(:lastError AS text), version = version + 1
+                last_upstream_error = CAST(:lastError AS text), version = version + 1,
+                upstream_reinitializing_until = NULL
             WHERE id = :id AND expires_at > now() AND upstream_generation = :generation
             RETURNING upstream_session, upstream_generation""";
+
+    /** The lease on re-initializing a lost upstream session: taken by one replica per generation at a time. */
+    static final String CLAIM_REINITIALIZE = """
+            UPDATE sessions SET upstream_reinitializing_until = now() + CAST(:leaseMillis AS bigint) * interval '1 millisecond'
+            WHERE id = :id AND expires_at > now() AND upstream_generation = :generation
+              AND (upstream_reinitializing_until IS NULL OR upstream_reinitializing_until < now())
+            RETURNING upstream_generation""";
+
+    /** A re-initialize that failed lets the next replica try at once. */
+    static final String RELEASE_REINITIALIZE = """
+            UPDATE sessions SET upstream_reinitializing_until = NULL
+            WHERE id = :id AND upstream_generation = :generation""";
 
     /** The setup of a gateway session's upstream (logging level, subscriptions), replayed after a re-initialize. */
     static final String SET_UPSTREAM_SETUP = """

@@ -125,6 +125,46 @@ class GatewayRestartIT {
     }
 
     /**
+     * The upstream killed and restarted, then ten calls of one session at once, five on each of two
+     * gateway processes: one replica takes the re-initialize lease, the others wait for its new link,
+     * and the restarted upstream sees exactly one initialize in all.
+     */
+    @Test
+    void upstreamRestartWhenCallsHitTwoProcessesAtOnceThenExactlyOneReinitializeInAll() throws Exception {
+        try (ServerEverything first = new ServerEverything("streamableHttp").start();
+                ServiceProcess a = new ServiceProcess("gateway-reinit-a", gateway(first)).start();
+                ServiceProcess b = new ServiceProcess("gateway-reinit-b", gateway(first)).start()) {
+            String session = mcp(a).body(GatewayTest.INITIALIZE).post(ROUTE).then().statusCode(200).extract()
+                    .header("Mcp-Session-Id");
+            mcp(a).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                    .post(ROUTE).then().statusCode(202);
+            first.kill();
+            try (ServerEverything restarted = new ServerEverything("streamableHttp", first.port()).start()) {
+                java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(10);
+                try {
+                    List<java.util.concurrent.Future<String>> calls = new java.util.ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        ServiceProcess replica = i % 2 == 0 ? a : b;
+                        int id = 200 + i;
+                        calls.add(clients.submit(() -> mcp(replica).header("Mcp-Session-Id", session)
+                                .body("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":"
+                                        + "{\"name\":\"echo\",\"arguments\":{\"message\":\"call " + id + "\"}}}")
+                                .post(ROUTE).then().statusCode(200).extract().asString()));
+                    }
+                    for (int i = 0; i < 10; i++) {
+                        String answer = calls.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                        assertTrue(answer.contains("Echo: call " + (200 + i)), answer);
+                    }
+                } finally {
+                    clients.shutdownNow();
+                }
+                assertEquals(1, upstreamInitializes(restarted), "one re-initialize across both processes: "
+                        + restarted.log());
+            }
+        }
+    }
+
+    /**
      * The gateway SIGKILLed in the middle of a long call with progress: the other process takes the
      * call over once its lease ran out, resumes the upstream's stream where the dead one left it,
      * and the client that resumes its own stream there gets the remaining progress and the result.

@@ -201,6 +201,9 @@ class GatewayTest {
             SseStream.Event asked = call.until(event -> event.data().contains("sampling/createMessage"), WITHIN);
             Matcher idOf = Pattern.compile("\"id\":(\\d+|\"[^\"]+\")").matcher(asked.data());
             assertTrue(idOf.find(), asked.data());
+            assertTrue(idOf.group(1).startsWith("\"u1-"), "the upstream's id with its generation: " + idOf.group(1));
+            mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":\"u0-0\",\"result\":{}}")
+                    .post(ROUTE).then().statusCode(202); // an answer to an older upstream session: dropped
             mcp(Api.KEY).header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"id\":" + idOf.group(1)
                     + ",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"sampled words\"},"
                     + "\"model\":\"test-model\"}}").post(ROUTE).then().statusCode(202);
