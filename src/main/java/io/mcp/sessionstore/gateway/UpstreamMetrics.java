@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.mcp.sessionstore.common.GatewayMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,8 +24,9 @@ public class UpstreamMetrics {
     }
 
     void called(String upstream, String outcome, long nanos) {
-        Timer.builder("mcp.gateway.upstream.calls").description("Calls from the gateway to an upstream MCP server")
-                .tag("upstream", upstream).tag("outcome", outcome).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        Timer.builder(GatewayMeters.UPSTREAM_CALLS).description("Calls from the gateway to an upstream MCP server")
+                .tag(GatewayMeters.UPSTREAM_TAG, upstream).tag(GatewayMeters.OUTCOME_TAG, outcome).register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void reinitialized(String upstream) {

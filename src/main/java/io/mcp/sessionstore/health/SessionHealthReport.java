@@ -22,10 +22,17 @@ public record SessionHealthReport(
 
     public static final String STORE = "postgresql";
 
-    /** A gateway upstream: its live sessions and how many of them had their upstream re-initialized. */
+    /**
+     * A gateway upstream: its live sessions and how many of them had their upstream re-initialized
+     * (the store's figures), and this replica's calls to it since it started: how many, how many
+     * failed (a 5xx, unreachable, or no answer in time), their mean and the largest of the last
+     * two minutes, in milliseconds.
+     */
     @RegisterForReflection
     public record Upstream(String id, @JsonProperty("active_sessions") long activeSessions,
-            @JsonProperty("upstream_reinitializations") long reinitializations) {
+            @JsonProperty("upstream_reinitializations") long reinitializations,
+            @JsonProperty("calls") long calls, @JsonProperty("failed_calls") long failedCalls,
+            @JsonProperty("mean_latency_ms") double meanLatencyMs, @JsonProperty("max_latency_ms") double maxLatencyMs) {
     }
 
     @RegisterForReflection

@@ -1,6 +1,7 @@
 package io.mcp.sessionstore.health;
 
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.mcp.sessionstore.cleanup.CleanupStatus;
+import io.mcp.sessionstore.common.GatewayMeters;
 import io.mcp.sessionstore.problem.ProblemMappers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,13 +33,15 @@ public class SessionHealthResource {
     private final CleanupStatus cleanupStatus;
     private final SessionMetrics metrics;
     private final HealthConfig config;
+    private final MeterRegistry registry;
 
     public SessionHealthResource(SessionStats stats, CleanupStatus cleanupStatus, SessionMetrics metrics,
-            HealthConfig config) {
+            HealthConfig config, MeterRegistry registry) {
         this.stats = stats;
         this.cleanupStatus = cleanupStatus;
         this.metrics = metrics;
         this.config = config;
+        this.registry = registry;
     }
 
     @GET
@@ -45,13 +51,31 @@ public class SessionHealthResource {
                 .chain(counts -> stats.upstreams(config.dbTimeout()).map(upstreams -> RestResponse.ok(new SessionHealthReport(
                         cleanupStatus.snapshot().consecutiveFailures() > 0 ? "degraded" : "healthy", "connected",
                         counts.total(), counts.active(), counts.expired(), Instant.now(), SessionHealthReport.STORE,
-                        cleanup(), upstreams.stream().map(u -> new SessionHealthReport.Upstream(u.id(),
-                                u.activeSessions(), u.reinitializations())).toList()))))
+                        cleanup(), upstreams.stream().map(this::upstream).toList()))))
                 .onFailure().recoverWithItem(failure -> RestResponse.ResponseBuilder
                         .create(RestResponse.Status.SERVICE_UNAVAILABLE, new SessionHealthReport("unhealthy",
                                 "disconnected", null, null, null, Instant.now(), SessionHealthReport.STORE, cleanup(),
                                 null))
                         .header(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS).build());
+    }
+
+    /** The store's figures of one upstream, with this replica's calls to it (from the gateway's timers). */
+    private SessionHealthReport.Upstream upstream(SessionStats.UpstreamCounts counts) {
+        long calls = 0;
+        long failed = 0;
+        double totalMs = 0;
+        double maxMs = 0;
+        for (Timer timer : registry.find(GatewayMeters.UPSTREAM_CALLS).tag(GatewayMeters.UPSTREAM_TAG, counts.id()).timers()) {
+            calls += timer.count();
+            if (!GatewayMeters.OK.equals(timer.getId().getTag(GatewayMeters.OUTCOME_TAG))) {
+                failed += timer.count();
+            }
+            totalMs += timer.totalTime(TimeUnit.MILLISECONDS);
+            maxMs = Math.max(maxMs, timer.max(TimeUnit.MILLISECONDS));
+        }
+        double meanMs = calls == 0 ? 0 : Math.round(totalMs / calls * 10) / 10.0;
+        return new SessionHealthReport.Upstream(counts.id(), counts.activeSessions(), counts.reinitializations(), calls,
+                failed, meanMs, Math.round(maxMs * 10) / 10.0);
     }
 
     private SessionHealthReport.Cleanup cleanup() {

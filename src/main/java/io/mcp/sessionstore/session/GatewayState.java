@@ -8,11 +8,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * What a gateway session shows of its upstream (never the upstream's session id): the client's
  * initialize params, the upstream's InitializeResult, how often the upstream was re-initialized, the
- * last upstream error, and the setup replayed on a new upstream session (logging level, subscriptions). Null on sessions that have no upstream.
+ * last upstream error, the setup replayed on a new upstream session (logging level, subscriptions),
+ * and when the upstream last lost the session ({@code upstreamReinitializedAt}: the upstream's own
+ * in-memory state of the session is gone since, though the client's session went on). Null on
+ * sessions that have no upstream.
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GatewayState(@JsonRawValue String clientInitialize, @JsonRawValue String upstreamInitializeResult,
         int upstreamGeneration, long upstreamReinitializations, String lastUpstreamError,
-        @JsonRawValue String upstreamSetup) {
+        @JsonRawValue String upstreamSetup, java.time.Instant upstreamReinitializedAt) {
 }

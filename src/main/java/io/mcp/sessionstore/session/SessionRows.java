@@ -44,7 +44,8 @@ final class SessionRows {
         }
         return new GatewayState(clientInitialize, row.getString("upstream_initialize"),
                 row.getInteger("upstream_generation"), row.getLong("upstream_reinitializations"),
-                row.getString("last_upstream_error"), row.getString("upstream_setup"));
+                row.getString("last_upstream_error"), row.getString("upstream_setup"),
+                SqlValues.instant(row, "upstream_reinitialized_at"));
     }
 
     /** A row of {@link SessionSql#RECORD_ACTIVITY}, with the ids of the events it appended. */

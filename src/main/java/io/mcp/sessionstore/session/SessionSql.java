@@ -20,7 +20,7 @@ final class SessionSql {
             ttl_seconds, requests, tool_calls, errors, CAST(recent_tool_calls AS text) AS recent_tool_calls, version,
             CAST(client_initialize AS text) AS client_initialize, CAST(upstream_initialize AS text) AS upstream_initialize,
             upstream_session, upstream_generation, upstream_reinitializations, last_upstream_error,
-            CAST(upstream_setup AS text) AS upstream_setup""";
+            CAST(upstream_setup AS text) AS upstream_setup, upstream_reinitialized_at""";
 
     /** A live session in a scope: of an owner on one route (MCP), or any (REST, :anyServer true). */
     private static final String LIVE_FOR_OWNER = """
@@ -177,7 +177,7 @@ final class SessionSql {
                 upstream_reinitializations = upstream_reinitializations + 1,
                 upstream_initialize = CAST(CAST(:upstreamInitialize AS text) AS jsonb),
                 last_upstream_error = CAST(:lastError AS text), version = version + 1,
-                upstream_reinitializing_until = NULL
+                upstream_reinitializing_until = NULL, upstream_reinitialized_at = now()
             WHERE id = :id AND expires_at > now() AND upstream_generation = :generation
             RETURNING upstream_session, upstream_generation""";
 

@@ -94,6 +94,7 @@ class GatewayTest {
 
         Api.api().get(Api.session(session)).then().statusCode(200).body("serverId", equalTo(UpstreamTestResource.ID))
                 .body("upstreamTransport", equalTo("streamable-http")).body("gateway.upstreamGeneration", equalTo(1))
+                .body("gateway.upstreamReinitializedAt", nullValue())
                 .body("gateway.clientInitialize.clientInfo.name", equalTo("gateway-test"))
                 .body("gateway.upstreamInitializeResult.serverInfo.name", equalTo("mcp-servers/everything"))
                 .body("metrics.toolCalls", equalTo(1)).body("recentToolCalls[0].name", equalTo("echo"));
@@ -108,7 +109,10 @@ class GatewayTest {
         assertFalse(Api.api().get(Api.session(session)).asString().contains(upstreamSession));
 
         Api.api().get("/session-health").then().statusCode(200)
-                .body("upstreams.find { it.id == 'everything' }.active_sessions", org.hamcrest.Matchers.greaterThan(0));
+                .body("upstreams.find { it.id == 'everything' }.active_sessions", org.hamcrest.Matchers.greaterThan(0))
+                .body("upstreams.find { it.id == 'everything' }.calls", org.hamcrest.Matchers.greaterThanOrEqualTo(3))
+                .body("upstreams.find { it.id == 'everything' }.mean_latency_ms", org.hamcrest.Matchers.greaterThan(0f))
+                .body("upstreams.find { it.id == 'everything' }.max_latency_ms", org.hamcrest.Matchers.greaterThan(0f));
         String metrics = given().get("/q/metrics").asString();
         assertTrue(metrics.contains("mcp_gateway_upstream_calls_seconds_count{outcome=\"ok\",upstream=\"everything\"}"),
                 metrics.lines().filter(line -> line.contains("gateway")).toList().toString());
@@ -153,7 +157,8 @@ class GatewayTest {
         assertEquals(before, toolNames(session), "re-initialized with the client's own capabilities");
         Api.api().get(Api.session(session)).then().body("gateway.upstreamGeneration", equalTo(2))
                 .body("gateway.upstreamReinitializations", equalTo(1))
-                .body("gateway.lastUpstreamError", equalTo("upstream answered HTTP 400 for its session"));
+                .body("gateway.lastUpstreamError", equalTo("upstream answered HTTP 400 for its session"))
+                .body("gateway.upstreamReinitializedAt", org.hamcrest.Matchers.notNullValue());
         assertTrue(given().get("/q/metrics").asString()
                 .contains("mcp_gateway_upstream_reinitializations_total{upstream=\"everything\"}"));
     }
