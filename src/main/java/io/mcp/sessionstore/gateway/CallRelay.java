@@ -164,12 +164,21 @@ class CallRelay {
                 .onFailure().recoverWithItem(failure -> new Pass(answered.get(), resumePoint.get(), moved.get(), failure));
     }
 
-    /** The call cannot go on: the client gets a JSON-RPC error for it, and the call is closed. */
+    /**
+     * The call cannot go on: the client gets a JSON-RPC error for it, and the call is closed; unless
+     * the client cancelled it, which wants no answer (the upstream sends none either).
+     */
     Uni<Void> fail(InFlightCalls.Call call, StreamSink sink, JsonNode requestId, String why) {
-        LOG.infof("MCP gateway: call %s of session %s on %s ended without its response (%s)", requestId,
-                call.sessionId(), call.serverId(), why);
-        return sink.append(JsonRpc.error(requestId, JsonRpc.INTERNAL_ERROR, why))
-                .chain(() -> calls.close(call));
+        return calls.stillOpen(call).chain(open -> {
+            if (!open) {
+                LOG.debugf("MCP gateway: call %s of session %s on %s was cancelled by the client", requestId,
+                        call.sessionId(), call.serverId());
+                return Uni.createFrom().voidItem();
+            }
+            LOG.infof("MCP gateway: call %s of session %s on %s ended without its response (%s)", requestId,
+                    call.sessionId(), call.serverId(), why);
+            return sink.append(JsonRpc.error(requestId, JsonRpc.INTERNAL_ERROR, why)).chain(() -> calls.close(call));
+        });
     }
 
     private static boolean answers(ObjectNode message, JsonNode requestId) {

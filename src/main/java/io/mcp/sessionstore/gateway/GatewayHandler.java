@@ -190,12 +190,25 @@ final class GatewayHandler implements McpHandler {
     public Uni<Void> accept(JsonRpcMessage message, BoundSession session) {
         int generation = session.upstream() == null ? 0 : session.upstream().generation();
         return ServerRequestIds.toUpstream(message.json(), generation)
-                .map(forwarded -> forward(session, forwarded, null).replaceWithVoid())
+                .map(forwarded -> forward(session, forwarded, null).replaceWithVoid()
+                        .call(() -> cancelled(session, forwarded)))
                 .orElseGet(() -> {
                     LOG.debugf("MCP gateway: an answer of session %s to a request of an older upstream session was dropped",
                             session.id());
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    /**
+     * The client cancelled one of its own requests (relayed to the upstream, which then sends no
+     * response): a call relayed for it ends without the error a missing response would get.
+     */
+    private Uni<Void> cancelled(BoundSession session, ObjectNode message) {
+        JsonNode requestId = message.path("params").get("requestId");
+        if (!"notifications/cancelled".equals(message.path("method").asText()) || requestId == null || requestId.isNull()) {
+            return Uni.createFrom().voidItem();
+        }
+        return calls.cancel(session.id(), requestId.toString());
     }
 
     /** Best effort: the client's session is gone either way; 404 and 405 from the upstream are fine. */

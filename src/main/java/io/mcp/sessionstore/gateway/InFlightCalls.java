@@ -39,6 +39,11 @@ class InFlightCalls {
     private static final NamedSql CLOSE = NamedSql.of("""
             DELETE FROM gateway_calls
             WHERE session_id = :sessionId AND stream_id = :streamId AND request_id = :requestId""");
+    private static final NamedSql CANCEL = NamedSql.of(
+            "DELETE FROM gateway_calls WHERE session_id = :sessionId AND request_id = :requestId");
+    private static final NamedSql STILL_OPEN = NamedSql.of("""
+            SELECT 1 FROM gateway_calls
+            WHERE session_id = :sessionId AND stream_id = :streamId AND request_id = :requestId""");
     private static final NamedSql OPEN_NOW = NamedSql.of(
             "SELECT 1 FROM gateway_calls WHERE session_id = :sessionId AND stream_id = :streamId");
     private static final NamedSql RENEW = NamedSql.of("UPDATE gateway_calls SET lease_until = " + LEASE
@@ -80,6 +85,17 @@ class InFlightCalls {
     Uni<Void> close(Call call) {
         return database.execute(CLOSE, Map.of("sessionId", call.sessionId(), "streamId", call.streamId(), "requestId",
                 call.requestId())).replaceWithVoid();
+    }
+
+    /** The client cancelled its request: the call goes, and its relay ends without an error. */
+    Uni<Void> cancel(String sessionId, String requestId) {
+        return database.execute(CANCEL, Map.of("sessionId", sessionId, "requestId", requestId)).replaceWithVoid();
+    }
+
+    /** False once the call was closed or cancelled. */
+    Uni<Boolean> stillOpen(Call call) {
+        return database.execute(STILL_OPEN, Map.of("sessionId", call.sessionId(), "streamId", call.streamId(),
+                "requestId", call.requestId())).map(rows -> rows.size() > 0);
     }
 
     Uni<Boolean> inFlight(String sessionId, String streamId) {

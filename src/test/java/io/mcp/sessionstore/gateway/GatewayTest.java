@@ -264,6 +264,42 @@ class GatewayTest {
     }
 
     /**
+     * A client that goes away mid-call does not cancel it: the result is stored all the same, and
+     * the client resuming its stream later gets it. One that cancels does: the cancellation reaches
+     * the upstream (which then sends no response) and the gateway's call ends without an error.
+     */
+    @Test
+    void callWhenTheClientDisconnectsThenItGoesOnAndWhenItCancelsThenItsCallEnds() {
+        String session = initialize();
+        SseStream.Event progress;
+        try (SseStream call = SseStream.post(uri(), headers(session), """
+                {"jsonrpc":"2.0","id":"away-1","method":"tools/call","params":{"name":"trigger-long-running-operation",
+                 "arguments":{"duration":2,"steps":2},"_meta":{"progressToken":"away"}}}""")) {
+            progress = call.until(event -> event.data().contains("notifications/progress"), WITHIN);
+        }
+        try (SseStream resumed = SseStream.get(uri(), resumeHeaders(session, progress.id()))) {
+            assertTrue(resumed.until(event -> event.data().contains("\"away-1\""), WITHIN).data()
+                    .contains("Long running operation completed"), "the call went on without its client");
+        }
+
+        try (SseStream call = SseStream.post(uri(), headers(session), """
+                {"jsonrpc":"2.0","id":"cancel-1","method":"tools/call","params":{"name":"trigger-long-running-operation",
+                 "arguments":{"duration":30,"steps":30},"_meta":{"progressToken":"cancel"}}}""")) {
+            call.until(event -> event.data().contains("notifications/progress"), WITHIN);
+            assertEquals(1, calls(session, "\"cancel-1\""), "the relayed call is in flight");
+            mcp(Api.KEY).header("Mcp-Session-Id", session).body("""
+                    {"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"cancel-1","reason":"test"}}""")
+                    .post(ROUTE).then().statusCode(202);
+            Api.await("the cancelled call to end", WITHIN, () -> calls(session, "\"cancel-1\"") == 0);
+        }
+    }
+
+    private static long calls(String session, String requestId) {
+        return PostgresTestResource.database().queryLong(
+                "SELECT count(*) FROM gateway_calls WHERE session_id = ? AND request_id = ?", session, requestId);
+    }
+
+    /**
      * The upstream itself killed in the middle of a long call: its stream breaks, the gateway tries to
      * resume it, the restarted upstream knows no such session, and the client gets a JSON-RPC error
      * for its request on the stream it is reading, never silence.
