@@ -88,12 +88,13 @@ class CallRelay {
     }
 
     /**
-     * A relay that failed outright (its session deleted meanwhile, the database gone) drops its call,
-     * or this replica would renew it forever; while this process stops, it stays for a taker.
+     * A relay that failed outright (its session deleted meanwhile, the database gone) drops its call;
+     * while this process stops, it stays for a taker. A call whose relay ended here without closing
+     * it (the database was gone) is no longer renewed: another replica, or this one, takes it over.
      */
     private Uni<Void> closedOnFailure(InFlightCalls.Call call, Uni<Void> relay) {
-        return relay.onFailure(failure -> !stopping).call(failure -> calls.close(call)
-                .onFailure().recoverWithNull());
+        return calls.relayed(call, relay.onFailure(failure -> !stopping).call(failure -> calls.close(call)
+                .onFailure().recoverWithNull()));
     }
 
     /** What one upstream stream gave: whether the response came, the resume point after it, whether it moved. */

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,8 +48,13 @@ class InFlightCalls {
             WHERE session_id = :sessionId AND stream_id = :streamId AND request_id = :requestId""");
     private static final NamedSql OPEN_NOW = NamedSql.of(
             "SELECT 1 FROM gateway_calls WHERE session_id = :sessionId AND stream_id = :streamId");
-    private static final NamedSql RENEW = NamedSql.of("UPDATE gateway_calls SET lease_until = " + LEASE
-            + " WHERE owner = :owner");
+    /** The calls this replica relays keep their leases; one whose relay ended here without closing it is let go. */
+    private static final NamedSql RENEW = NamedSql.of("""
+            UPDATE gateway_calls SET lease_until = CASE
+                WHEN session_id || '/' || stream_id || '/' || request_id = ANY (CAST(:relaying AS text[]))
+                THEN\s""" + LEASE + """
+             ELSE now() END
+            WHERE owner = :owner""");
     /** The oldest expired leases, skipping rows another replica is claiming at this moment. */
     private static final NamedSql CLAIM = NamedSql.of("""
             UPDATE gateway_calls SET owner = :owner, lease_until =\s""" + LEASE + """
@@ -59,6 +66,8 @@ class InFlightCalls {
 
     private final Database database;
     private final String owner = UUID.randomUUID().toString();
+    /** The calls whose relay runs in this process. */
+    private final Set<String> relaying = ConcurrentHashMap.newKeySet();
 
     InFlightCalls(Database database) {
         this.database = database;
@@ -73,6 +82,7 @@ class InFlightCalls {
                 call.streamId(), "serverId", call.serverId(), "requestId", call.requestId(), "generation",
                 (long) call.upstreamGeneration(), "owner", owner, "leaseMillis", lease.toMillis()));
         parameters.put("eventId", call.upstreamEventId()); // null: no upstream event had an id yet
+        relaying.add(key(call)); // from the start: a renewal before its relay runs keeps it too
         return database.execute(OPEN, parameters).replaceWithVoid();
     }
 
@@ -102,9 +112,21 @@ class InFlightCalls {
         return database.execute(OPEN_NOW, Map.of("sessionId", sessionId, "streamId", streamId)).map(rows -> rows.size() > 0);
     }
 
-    /** This replica's calls keep their leases. */
+    /** This replica's calls keep their leases while their relay runs here. */
     Uni<Integer> renew(Duration lease) {
-        return database.execute(RENEW, Map.of("owner", owner, "leaseMillis", lease.toMillis())).map(rows -> rowCount(rows));
+        return database.execute(RENEW, Map.of("owner", owner, "leaseMillis", lease.toMillis(),
+                "relaying", relaying.toArray(String[]::new))).map(rows -> rowCount(rows));
+    }
+
+    /** A relay of this call runs here until {@code relay} ends. */
+    Uni<Void> relayed(Call call, Uni<Void> relay) {
+        String key = key(call);
+        return Uni.createFrom().deferred(() -> {
+            relaying.add(key);
+            return relay;
+        }).eventually(() -> {
+            relaying.remove(key);
+        });
     }
 
     /** Calls whose replica stopped renewing, now this one's. */
@@ -119,6 +141,10 @@ class InFlightCalls {
                     }
                     return calls;
                 });
+    }
+
+    private static String key(Call call) {
+        return call.sessionId() + "/" + call.streamId() + "/" + call.requestId();
     }
 
     private static int rowCount(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
