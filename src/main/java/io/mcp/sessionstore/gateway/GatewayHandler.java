@@ -9,6 +9,7 @@ import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.mcp.transport.JsonRpc;
 import io.mcp.sessionstore.mcp.transport.JsonRpcMessage;
 import io.mcp.sessionstore.mcp.transport.McpHandler;
+import io.mcp.sessionstore.mcp.transport.McpHandler.Continuation;
 import io.mcp.sessionstore.mcp.transport.ServerInfo;
 import io.mcp.sessionstore.session.Activity;
 import io.mcp.sessionstore.session.BoundSession;
@@ -149,6 +150,56 @@ final class GatewayHandler implements McpHandler {
                                                 renewed.upstreamSession(), renewed.generation())));
                     });
                 });
+    }
+
+    /**
+     * The upstream's own standalone stream relayed into the client's while the client reads it (log
+     * messages, resource updates, requests outside any call), read again a second after it ends; an
+     * upstream that has none (405) ends the relay. A lost upstream session is re-initialized first.
+     */
+    @Override
+    public Continuation standalone(BoundSession session) {
+        if (upstream.transport() == Upstream.Transport.SSE) {
+            return null; // its one stream is read by the requests; what comes outside them waits for the next
+        }
+        return new Continuation() {
+            @Override
+            public Uni<Void> prepare(io.mcp.sessionstore.mcp.transport.StreamSink sink) {
+                return Uni.createFrom().voidItem();
+            }
+
+            @Override
+            public Uni<Void> run(io.mcp.sessionstore.mcp.transport.StreamSink sink) {
+                return Uni.createFrom().deferred(() -> listenOnce(session, sink))
+                        .onFailure().recoverWithItem(true) // unreachable for now: tried again while the client reads
+                        .call(again -> again ? Uni.createFrom().voidItem().onItem().delayIt().by(RESUME_QUIET)
+                                : Uni.createFrom().voidItem())
+                        .repeat().whilst(again -> again)
+                        .collect().last().replaceWithVoid();
+            }
+        };
+    }
+
+    /** One upstream GET relayed to its end; whether to open another. */
+    private Uni<Boolean> listenOnce(BoundSession bound, io.mcp.sessionstore.mcp.transport.StreamSink sink) {
+        return sessions.findFor(io.mcp.sessionstore.session.SessionScope.ANY, bound.id()).chain(session -> {
+            int generation = session.upstream() == null ? 0 : session.upstream().generation();
+            return links.listen(links.open(session, session.upstream()), session.view().protocolVersion()).chain(stream -> {
+                if (stream.status() == 405) {
+                    return Uni.createFrom().item(false);
+                }
+                if (stream.status() == 404 || stream.status() == 400) {
+                    return links.reinitialize(session, "upstream answered HTTP " + stream.status()
+                            + " to its standalone stream").replaceWith(true);
+                }
+                if (stream.status() != 200) {
+                    return Uni.createFrom().item(true);
+                }
+                return ServerRequestIds.toClient(stream.messages(), generation)
+                        .onItem().transformToUniAndConcatenate(relayed -> sink.append(relayed.message()))
+                        .collect().last().replaceWith(true);
+            });
+        });
     }
 
     /** Whether a replica is still relaying this stream's call (the client resuming it then follows it). */

@@ -76,6 +76,18 @@ class UpstreamClient {
                                 .onTermination().invoke(() -> request.reset()))));
     }
 
+    /**
+     * GET without Last-Event-ID: the upstream's standalone stream of a session (what it sends outside
+     * any request), open as long as the caller reads it; cancelling closes the connection.
+     */
+    Uni<UpstreamStream> listen(Upstream upstream, String sessionId, String protocolVersion) {
+        io.vertx.core.http.RequestOptions options = options(HttpMethod.GET, upstream, sessionId, protocolVersion)
+                .putHeader("Accept", "text/event-stream");
+        return streaming.request(options).chain(request -> request.send()
+                .map(response -> new UpstreamStream(response.statusCode(), response.getHeader("mcp-session-id"),
+                        bodyMessages(response).onTermination().invoke(() -> request.reset()))));
+    }
+
     private static io.vertx.core.http.RequestOptions options(HttpMethod method, Upstream upstream, String sessionId,
             String protocolVersion) {
         io.vertx.core.http.RequestOptions options = new io.vertx.core.http.RequestOptions().setMethod(method)

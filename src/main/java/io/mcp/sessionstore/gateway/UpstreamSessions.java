@@ -98,6 +98,14 @@ final class UpstreamSessions {
         return timed(client.resume(upstream, upstreamSession, version, lastEventId, quiet), UpstreamStream::status, id);
     }
 
+    /** The upstream's standalone stream of a session; a legacy SSE upstream has none apart from its one stream (405). */
+    Uni<UpstreamStream> listen(String upstreamSession, String version) {
+        if (legacy()) {
+            return Uni.createFrom().item(new UpstreamStream(405, null, Multi.createFrom().empty()));
+        }
+        return timed(client.listen(upstream, upstreamSession, version), UpstreamStream::status, null);
+    }
+
     /** Ends an upstream session; 404 and 405 (already gone, or not supported) are fine. */
     Uni<Integer> delete(String upstreamSession) {
         return legacy() ? legacy.delete(upstream, upstreamSession) : client.delete(upstream, upstreamSession, null);

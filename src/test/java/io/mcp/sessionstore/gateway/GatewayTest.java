@@ -264,6 +264,27 @@ class GatewayTest {
     }
 
     /**
+     * The upstream's own standalone stream: what it sends outside any request (here server-everything's
+     * simulated logging) reaches the client's GET stream, stored like any event.
+     */
+    @Test
+    void standaloneStreamWhenTheUpstreamSendsOutsideARequestThenTheClientsGetStreamCarriesIt() {
+        String session = initialize();
+        try (SseStream listening = SseStream.get(uri(), headers(session))) {
+            assertEquals(200, listening.status());
+            SseStream.Event primed = listening.next(WITHIN);
+            assertEquals("", primed.data(), "primed first");
+            call(session, "tools/call", "{\"name\":\"toggle-simulated-logging\",\"arguments\":{}}");
+            try {
+                SseStream.Event logged = listening.until(event -> event.data().contains("notifications/message"), WITHIN);
+                assertTrue(logged.id() != null && logged.data().contains("\"level\""), logged.data());
+            } finally {
+                call(session, "tools/call", "{\"name\":\"toggle-simulated-logging\",\"arguments\":{}}");
+            }
+        }
+    }
+
+    /**
      * A client that goes away mid-call does not cancel it: the result is stored all the same, and
      * the client resuming its stream later gets it. One that cancels does: the cancellation reaches
      * the upstream (which then sends no response) and the gateway's call ends without an error.

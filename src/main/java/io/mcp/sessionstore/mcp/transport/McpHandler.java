@@ -94,6 +94,14 @@ public interface McpHandler {
         return Uni.createFrom().item(false);
     }
 
+    /**
+     * What writes the session's standalone stream (a GET without Last-Event-ID) while a client reads
+     * it: run when the stream opens, cancelled when the client goes. Null: the stream is only primed.
+     */
+    default Continuation standalone(BoundSession session) {
+        return null;
+    }
+
     /** The session was deleted; {@code upstream} is what it was linked to (null: nothing). */
     default Uni<Void> ended(String sessionId, UpstreamLink upstream) {
         return Uni.createFrom().voidItem();

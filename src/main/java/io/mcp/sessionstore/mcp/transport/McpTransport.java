@@ -27,7 +27,9 @@ import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionView;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.StreamAppend;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Streamable HTTP for any {@link McpHandler}: the rules in the order the spec gives them, sessions
@@ -105,8 +107,8 @@ public class McpTransport {
             String sessionId = HeaderRules.requireSession(request, null);
             return Uni.createFrom().deferred(() -> sessions.findFor(scope(request, handler), sessionId))
                     .chain(session -> request.lastEventId() != null
-                    ? resume(sessionId, request.lastEventId(), handler)
-                    : openStream(session.view()))
+                    ? resume(session, request.lastEventId(), handler)
+                    : openStream(session, handler))
                     .onFailure().recoverWithItem(failure -> McpResponses.failure(failure, null));
         });
     }
@@ -234,10 +236,17 @@ public class McpTransport {
      * GET with Last-Event-ID: the rest of that stream, from the event store, on any replica; one
      * still being written (here, or by the replica the handler names) is followed up to its response.
      */
-    private Uni<Response> resume(String sessionId, String lastEventId, McpHandler handler) {
+    private Uni<Response> resume(BoundSession session, String lastEventId, McpHandler handler) {
+        String sessionId = session.id();
         return events.replayAfter(sessionId, lastEventId, EventService.MAX_PAGE)
                 .chain(page -> {
                     List<ServerSentEvents.Event> first = page.toServerSentEvents();
+                    McpHandler.Continuation relay = StreamWriter.isStandalone(page.streamId())
+                            && !continuing.contains(sessionId + "/" + page.streamId()) ? handler.standalone(session) : null;
+                    if (relay != null) {
+                        return Uni.createFrom().item(McpResponses.live(first, whileRelaying(sessionId, page.streamId(),
+                                relay, first.isEmpty() ? lastEventId : first.getLast().id()), retryMillis()));
+                    }
                     boolean ended = first.stream().anyMatch(event -> event.data() != null && isResponse(event.data()));
                     String streamId = page.streamId();
                     Uni<Boolean> open = ended ? Uni.createFrom().item(false)
@@ -266,14 +275,40 @@ public class McpTransport {
     }
 
     /** GET without Last-Event-ID: a stream for server-initiated messages (primed, then closed: poll). */
-    private Uni<Response> openStream(SessionView session) {
-        if (!McpProtocol.primesStreams(session.protocolVersion())) {
+    private Uni<Response> openStream(BoundSession session, McpHandler handler) {
+        if (!McpProtocol.primesStreams(session.view().protocolVersion())) {
             return Uni.createFrom().item(McpResponses.methodNotAllowed(
                     "no standalone stream before protocol 2025-11-25: responses come on POST"));
         }
-        StreamWriter.Stream stream = streams.open(session.protocolVersion(), List.of());
-        return events.append(session.id(), stream.append().streamId(), stream.append().messages())
-                .map(ids -> stream.render(ids, retryMillis(), null));
+        StreamWriter.Stream stream = streams.openStandalone(session.view().protocolVersion());
+        McpHandler.Continuation relay = handler.standalone(session);
+        return events.append(session.id(), stream.append().streamId(), stream.append().messages()).map(ids -> {
+            if (relay == null) {
+                return stream.render(ids, retryMillis(), null);
+            }
+            List<ServerSentEvents.Event> first = stream.events(ids);
+            return McpResponses.live(first, whileRelaying(session.id(), stream.append().streamId(), relay,
+                    first.getLast().id()), retryMillis());
+        });
+    }
+
+    /**
+     * A standalone stream followed while the handler's relay writes it: the relay runs as long as the
+     * client reads (up to MCP_STREAM_FOLLOW_MAX, then the client resumes and it runs again).
+     */
+    private Multi<ServerSentEvents.Event> whileRelaying(String sessionId, String streamId, McpHandler.Continuation relay,
+            String after) {
+        return Multi.createFrom().deferred(() -> {
+            String key = sessionId + "/" + streamId;
+            continuing.add(key);
+            Cancellable running = Uni.createFrom().deferred(() -> relay.run(sink(sessionId, streamId))).subscribe().with(
+                    ignored -> { }, failure -> LOG.infof("MCP standalone stream %s of session %s: its relay ended: %s",
+                            streamId, sessionId, LogSafe.reason(failure)));
+            return follower.follow(sessionId, after, data -> false).onTermination().invoke(() -> {
+                running.cancel();
+                continuing.remove(key);
+            });
+        });
     }
 
     /** Batches exist in 2025-03-26 only (2025-06-18 removed them); initialize may not be in one. */

@@ -39,10 +39,23 @@ final class StreamWriter {
         }
     }
 
+    private static final String STANDALONE = "g-";
+
     private final ObjectMapper json;
 
     StreamWriter(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** A GET's standalone stream: its id says so, so a client resuming it gets its relay again. */
+    Stream openStandalone(String protocolVersion) {
+        Stream stream = open(protocolVersion, List.of());
+        return new Stream(new StreamAppend(STANDALONE + stream.append().streamId().substring(2), stream.append().messages()),
+                stream.bytes());
+    }
+
+    static boolean isStandalone(String streamId) {
+        return streamId.startsWith(STANDALONE);
     }
 
     Stream open(String protocolVersion, List<ObjectNode> messages) {
