@@ -110,7 +110,7 @@ final class LegacySseConnection {
             if (!endpoint.isDone()) {
                 named(data.trim());
             } else {
-                LegacySseRequests.parsed(json, data).forEach(requests::route);
+                JsonRpcBodies.parsed(json, data).forEach(requests::route);
             }
         }
     }

@@ -115,7 +115,7 @@ class LegacySseUpstream {
                     if (!LegacySseConnection.eventStream(response)) {
                         String type = String.valueOf(response.getHeader("content-type"));
                         return response.body().map(body -> new UpstreamReply(response.statusCode(), null,
-                                LegacySseRequests.messages(json, type, body.toString())));
+                                JsonRpcBodies.messages(json, type, body.toString())));
                     }
                     return Uni.createFrom().completionStage(connection.endpoint()).chain(endpoint -> {
                         Held held = new Held(upstream.id(), connection.key());
@@ -199,7 +199,7 @@ class LegacySseUpstream {
 
     /** A refused POST's body, read as UpstreamClient reads one. */
     private List<ObjectNode> messages(HttpResponse<Buffer> response) {
-        return LegacySseRequests.messages(json, String.valueOf(response.getHeader("content-type")),
+        return JsonRpcBodies.messages(json, String.valueOf(response.getHeader("content-type")),
                 response.bodyAsString() == null ? "" : response.bodyAsString());
     }
 

@@ -7,7 +7,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -161,33 +160,11 @@ class UpstreamClient {
     /** The JSON-RPC messages of a body: one JSON message or batch, or the data of each SSE event. */
     private List<ObjectNode> messages(HttpResponse<Buffer> response) {
         String type = response.getHeader("content-type") == null ? "" : response.getHeader("content-type");
-        String body = response.bodyAsString() == null ? "" : response.bodyAsString();
-        List<ObjectNode> messages = new ArrayList<>();
-        if (type.startsWith("text/event-stream")) {
-            for (String data : ServerSentEventsReader.data(body)) {
-                add(messages, data);
-            }
-        } else if (type.startsWith("application/json")) {
-            add(messages, body);
-        }
-        return messages;
+        return JsonRpcBodies.messages(json, type, response.bodyAsString() == null ? "" : response.bodyAsString());
     }
 
     private void add(List<ObjectNode> messages, String text) {
-        try {
-            JsonNode node = json.readTree(text);
-            if (node instanceof ObjectNode object) {
-                messages.add(object);
-            } else if (node != null && node.isArray()) {
-                node.forEach(element -> {
-                    if (element instanceof ObjectNode object) {
-                        messages.add(object);
-                    }
-                });
-            }
-        } catch (JsonProcessingException e) {
-            // not JSON-RPC: nothing of it can be relayed; the handler answers that no response came
-        }
+        messages.addAll(JsonRpcBodies.parsed(json, text));
     }
 
     private byte[] bytes(ObjectNode message) {

@@ -1,6 +1,5 @@
 package io.mcp.sessionstore.mcp.transport;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ws.rs.core.HttpHeaders;

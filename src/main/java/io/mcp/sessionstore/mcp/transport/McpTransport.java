@@ -24,7 +24,6 @@ import io.mcp.sessionstore.session.BoundSession;
 import io.mcp.sessionstore.session.SessionFields;
 import io.mcp.sessionstore.session.SessionId;
 import io.mcp.sessionstore.session.SessionScope;
-import io.mcp.sessionstore.session.SessionView;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.StreamAppend;
 import io.smallrye.mutiny.Multi;
