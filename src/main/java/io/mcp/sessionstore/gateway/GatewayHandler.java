@@ -30,6 +30,8 @@ import io.smallrye.mutiny.Uni;
 final class GatewayHandler implements McpHandler {
 
     private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
+    /** How long a resumed upstream stream may stay quiet before it is read again from its last event. */
+    private static final java.time.Duration RESUME_QUIET = java.time.Duration.ofSeconds(1);
 
     private final Upstream upstream;
     private final SessionService sessions;
@@ -37,6 +39,7 @@ final class GatewayHandler implements McpHandler {
     private final UpstreamSessions links;
     private final CallRelay relay;
     private final InFlightCalls calls;
+    private final StandaloneRelay standalone;
 
     GatewayHandler(Upstream upstream, UpstreamSessions links, SessionService sessions, SessionCipher cipher,
             CallRelay relay, InFlightCalls calls) {
@@ -46,6 +49,7 @@ final class GatewayHandler implements McpHandler {
         this.links = links;
         this.relay = relay;
         this.calls = calls;
+        this.standalone = new StandaloneRelay(upstream, links, sessions);
     }
 
     @Override
@@ -117,9 +121,6 @@ final class GatewayHandler implements McpHandler {
     private record Streamed(UpstreamStream stream, String upstreamSession, int generation) {
     }
 
-    /** How long a resumed upstream stream may stay quiet before it is read again from its last event. */
-    private static final java.time.Duration RESUME_QUIET = java.time.Duration.ofSeconds(1);
-
     /**
      * A request on the session's upstream session, its answer read as it comes; a lost upstream
      * session (404, or 400 with -32000: small JSON bodies, read whole to tell) is re-initialized once
@@ -152,54 +153,10 @@ final class GatewayHandler implements McpHandler {
                 });
     }
 
-    /**
-     * The upstream's own standalone stream relayed into the client's while the client reads it (log
-     * messages, resource updates, requests outside any call), read again a second after it ends; an
-     * upstream that has none (405) ends the relay. A lost upstream session is re-initialized first.
-     */
+    /** The upstream's own standalone stream relayed into the client's while the client reads it. */
     @Override
     public Continuation standalone(BoundSession session) {
-        if (upstream.transport() == Upstream.Transport.SSE) {
-            return null; // its one stream is read by the requests; what comes outside them waits for the next
-        }
-        return new Continuation() {
-            @Override
-            public Uni<Void> prepare(io.mcp.sessionstore.mcp.transport.StreamSink sink) {
-                return Uni.createFrom().voidItem();
-            }
-
-            @Override
-            public Uni<Void> run(io.mcp.sessionstore.mcp.transport.StreamSink sink) {
-                return Uni.createFrom().deferred(() -> listenOnce(session, sink))
-                        .onFailure().recoverWithItem(true) // unreachable for now: tried again while the client reads
-                        .call(again -> again ? Uni.createFrom().voidItem().onItem().delayIt().by(RESUME_QUIET)
-                                : Uni.createFrom().voidItem())
-                        .repeat().whilst(again -> again)
-                        .collect().last().replaceWithVoid();
-            }
-        };
-    }
-
-    /** One upstream GET relayed to its end; whether to open another. */
-    private Uni<Boolean> listenOnce(BoundSession bound, io.mcp.sessionstore.mcp.transport.StreamSink sink) {
-        return sessions.findFor(io.mcp.sessionstore.session.SessionScope.ANY, bound.id()).chain(session -> {
-            int generation = session.upstream() == null ? 0 : session.upstream().generation();
-            return links.listen(links.open(session, session.upstream()), session.view().protocolVersion()).chain(stream -> {
-                if (stream.status() == 405) {
-                    return Uni.createFrom().item(false);
-                }
-                if (stream.status() == 404 || stream.status() == 400) {
-                    return links.reinitialize(session, "upstream answered HTTP " + stream.status()
-                            + " to its standalone stream").replaceWith(true);
-                }
-                if (stream.status() != 200) {
-                    return Uni.createFrom().item(true);
-                }
-                return ServerRequestIds.toClient(stream.messages(), generation)
-                        .onItem().transformToUniAndConcatenate(relayed -> sink.append(relayed.message()))
-                        .collect().last().replaceWith(true);
-            });
-        });
+        return standalone.of(session);
     }
 
     /** Whether a replica is still relaying this stream's call (the client resuming it then follows it). */

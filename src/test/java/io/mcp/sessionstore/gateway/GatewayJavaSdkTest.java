@@ -80,6 +80,34 @@ class GatewayJavaSdkTest {
     }
 
     /**
+     * Clients on the older protocol versions: the version the upstream answered is the session's, and
+     * the upstream gets it as MCP-Protocol-Version on every later request (the client's own header is
+     * checked by the gateway, the upstream's is the session's).
+     */
+    @Test
+    void olderProtocolWhenAClientInitializesWithItThenTheUpstreamGetsTheNegotiatedVersionOnEachCall() {
+        for (String requested : List.of("2025-03-26", "2025-06-18")) {
+            ExtractableResponse<Response> initialized = given().header("Authorization", "Bearer " + Api.KEY)
+                    .accept(ACCEPT_BOTH).contentType("application/json").body(INITIALIZE.replace("2025-11-25", requested))
+                    .post(ROUTE).then().statusCode(200).extract();
+            String negotiated = lastMessage(initialized.asString()).at("/result/protocolVersion").asText();
+            assertEquals(requested, negotiated, "the SDK server speaks " + requested);
+            String session = initialized.header("Mcp-Session-Id");
+            given().header("Authorization", "Bearer " + Api.KEY).accept(ACCEPT_BOTH).contentType("application/json")
+                    .header("MCP-Protocol-Version", negotiated).header("Mcp-Session-Id", session)
+                    .body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").post(ROUTE).then().statusCode(202);
+            int before = JavaSdkUpstreamTestResource.upstream().protocolVersions().size();
+            String sse = given().header("Authorization", "Bearer " + Api.KEY).accept(ACCEPT_BOTH).contentType("application/json")
+                    .header("MCP-Protocol-Version", negotiated).header("Mcp-Session-Id", session)
+                    .body("{\"jsonrpc\":\"2.0\",\"id\":\"old\",\"method\":\"tools/call\",\"params\":{\"name\":\"add\","
+                            + "\"arguments\":{\"a\":1,\"b\":1}}}").post(ROUTE).then().statusCode(200).extract().asString();
+            assertEquals("2", lastMessage(sse).at("/result/content/0/text").asText(), sse);
+            List<String> seen = JavaSdkUpstreamTestResource.upstream().protocolVersions();
+            assertEquals(List.of(negotiated), seen.subList(before, seen.size()), "forwarded on the call");
+        }
+    }
+
+    /**
      * The Java SDK's server answers a session it does not know with 404 (server-everything: 400 and
      * -32000): the gateway must take that as a lost session too, initialize once, and send the call again.
      */

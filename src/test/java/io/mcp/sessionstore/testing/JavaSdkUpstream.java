@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import jakarta.servlet.ServletException;
+
 import org.apache.catalina.Context;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
@@ -33,6 +39,7 @@ public final class JavaSdkUpstream implements AutoCloseable {
     private final int port;
     /** New with each start: a tool of a stopped server that is still running counts into its own. */
     private volatile AtomicInteger initializes = new AtomicInteger();
+    private final java.util.Queue<String> protocolVersions = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile AtomicInteger slowCountsFinished = new AtomicInteger();
     private Tomcat tomcat;
     private McpSyncServer server;
@@ -82,6 +89,16 @@ public final class JavaSdkUpstream implements AutoCloseable {
             context.setLoader(new CallerClassLoader());
             // nor for requests still in the servlet (2 s by default); 0 would mean wait for ever
             ((StandardContext) context).setUnloadDelay(20);
+            context.getPipeline().addValve(new ValveBase(true) {
+                @Override
+                public void invoke(Request request, Response response) throws IOException, ServletException {
+                    String version = request.getHeader("MCP-Protocol-Version");
+                    if (version != null) {
+                        protocolVersions.add(version);
+                    }
+                    getNext().invoke(request, response);
+                }
+            });
             Wrapper servlet = Tomcat.addServlet(context, "mcp", transport);
             servlet.setAsyncSupported(true); // every call's answer is an SSE stream on an async context
             context.addServletMappingDecoded("/mcp", "mcp");
@@ -133,6 +150,11 @@ public final class JavaSdkUpstream implements AutoCloseable {
     }
 
     /** The initialize requests this server saw since it last started. */
+    /** Every MCP-Protocol-Version header the upstream was sent, in order. */
+    public List<String> protocolVersions() {
+        return List.copyOf(protocolVersions);
+    }
+
     public int initializes() {
         return initializes.get();
     }

@@ -2,8 +2,6 @@ package io.mcp.sessionstore.mcp.transport;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.mcp.sessionstore.common.EventsTrimmedException;
-import io.mcp.sessionstore.common.LogSafe;
-import io.mcp.sessionstore.common.NotFoundException;
 import io.mcp.sessionstore.events.EventService;
-import io.mcp.sessionstore.events.ServerSentEvents;
 import io.mcp.sessionstore.events.StreamFollower;
 import io.mcp.sessionstore.session.Activity;
 import io.mcp.sessionstore.session.BoundSession;
@@ -26,9 +20,7 @@ import io.mcp.sessionstore.session.SessionId;
 import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.StreamAppend;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Streamable HTTP for any {@link McpHandler}: the rules in the order the spec gives them, sessions
@@ -49,21 +41,17 @@ public class McpTransport {
     private final McpTransportConfig config;
     private final JsonRpcParser parser;
     private final StreamWriter streams;
-    private final StreamFollower follower;
-    private final ObjectMapper json;
-    /** The streams whose continuation this replica is storing ("session/stream"): a GET resuming one follows it. */
-    private final Set<String> continuing = ConcurrentHashMap.newKeySet();
+    private final LiveStreams live;
 
     public McpTransport(SessionService sessions, EventService events, StreamFollower follower, OriginAndHostRules origins,
             McpTransportConfig config, ObjectMapper json) {
         this.sessions = sessions;
         this.events = events;
-        this.follower = follower;
-        this.json = json;
         this.origins = origins;
         this.config = config;
         this.parser = new JsonRpcParser(json);
         this.streams = new StreamWriter(json);
+        this.live = new LiveStreams(events, follower, streams, json, config.sseRetry().toMillis());
     }
 
     public Uni<Response> post(McpRequest request, String body, McpHandler handler) {
@@ -106,8 +94,8 @@ public class McpTransport {
             String sessionId = HeaderRules.requireSession(request, null);
             return Uni.createFrom().deferred(() -> sessions.findFor(scope(request, handler), sessionId))
                     .chain(session -> request.lastEventId() != null
-                    ? resume(session, request.lastEventId(), handler)
-                    : openStream(session, handler))
+                    ? live.resume(session, request.lastEventId(), handler)
+                    : live.openStandalone(session, handler))
                     .onFailure().recoverWithItem(failure -> McpResponses.failure(failure, null));
         });
     }
@@ -176,18 +164,16 @@ public class McpTransport {
                     // what must hold before the client sees the stream (a relayed call is leased first)
                     Uni<Void> prepared = Uni.createFrom().voidItem();
                     for (McpHandler.Continuation continuation : rest) {
-                        prepared = prepared.chain(() -> continuation.prepare(sink(sessionId, stream.append().streamId())));
+                        prepared = prepared.chain(() -> continuation.prepare(live.sink(sessionId, stream.append().streamId())));
                     }
                     return prepared;
                 }).map(recorded -> {
-                    rest.forEach(continuation -> storeAsItComes(sessionId, stream, continuation));
+                    rest.forEach(continuation -> live.continueStream(sessionId, stream, continuation));
                     if (rest.size() != 1 || messages.size() != 1) {
                         return stream.render(recorded.eventIds(), retryMillis(), null);
                     }
                     // one request whose answer goes on: sent as it is stored, up to its response
-                    List<ServerSentEvents.Event> first = stream.events(recorded.eventIds());
-                    return McpResponses.live(first, follower.follow(sessionId, first.getLast().id(),
-                            this::isResponse), retryMillis());
+                    return live.followed(sessionId, stream.events(recorded.eventIds()));
                 });
             });
         });
@@ -209,105 +195,9 @@ public class McpTransport {
         return handler.accept(message, session);
     }
 
-    /**
-     * The continuation of a stream whose request waits on the client: each message is appended to
-     * the same stored stream as it arrives (the client resumes it with Last-Event-ID, on any replica).
-     */
-    private void storeAsItComes(String sessionId, StreamWriter.Stream stream, McpHandler.Continuation continuation) {
-        String streamId = stream.append().streamId();
-        String key = sessionId + "/" + streamId;
-        continuing.add(key);
-        Uni.createFrom().deferred(() -> continuation.run(sink(sessionId, streamId)))
-                .eventually(() -> {
-                    continuing.remove(key);
-                })
-                .subscribe().with(ignored -> { }, failure -> LOG.infof(
-                        "MCP stream %s of session %s ended before its response: %s", streamId, sessionId,
-                        LogSafe.reason(failure)));
-    }
-
     /** A stream of a session for a handler to go on writing (a call it took over from another replica). */
     public StreamSink sink(String sessionId, String streamId) {
-        return new StreamSink(sessionId, streamId, events, streams);
-    }
-
-    /**
-     * GET with Last-Event-ID: the rest of that stream, from the event store, on any replica; one
-     * still being written (here, or by the replica the handler names) is followed up to its response.
-     */
-    private Uni<Response> resume(BoundSession session, String lastEventId, McpHandler handler) {
-        String sessionId = session.id();
-        return events.replayAfter(sessionId, lastEventId, EventService.MAX_PAGE)
-                .chain(page -> {
-                    List<ServerSentEvents.Event> first = page.toServerSentEvents();
-                    McpHandler.Continuation relay = StreamWriter.isStandalone(page.streamId())
-                            && !continuing.contains(sessionId + "/" + page.streamId()) ? handler.standalone(session) : null;
-                    if (relay != null) {
-                        return Uni.createFrom().item(McpResponses.live(first, whileRelaying(sessionId, page.streamId(),
-                                relay, first.isEmpty() ? lastEventId : first.getLast().id()), retryMillis()));
-                    }
-                    boolean ended = first.stream().anyMatch(event -> event.data() != null && isResponse(event.data()));
-                    String streamId = page.streamId();
-                    Uni<Boolean> open = ended ? Uni.createFrom().item(false)
-                            : continuing.contains(sessionId + "/" + streamId) ? Uni.createFrom().item(true)
-                            : handler.continuing(sessionId, streamId);
-                    return open.map(following -> following
-                            ? McpResponses.live(first, follower.follow(sessionId, first.isEmpty() ? lastEventId
-                                    : first.getLast().id(), this::isResponse), retryMillis())
-                            : McpResponses.stream(first, retryMillis(), null));
-                })
-                .onFailure(EventsTrimmedException.class).recoverWithItem(failure -> McpResponses.json(410,
-                        JsonRpc.error(null, JsonRpc.INVALID_REQUEST, failure.getMessage())))
-                .onFailure(NotFoundException.class).recoverWithItem(failure -> McpResponses.json(400,
-                        JsonRpc.error(null, JsonRpc.INVALID_REQUEST, failure.getMessage())));
-    }
-
-    /** Whether a stored message is a JSON-RPC response: the last event of a request's stream. */
-    private boolean isResponse(byte[] data) {
-        try {
-            JsonNode message = json.readTree(data);
-            return message != null && message.has("id") && !message.has("method")
-                    && (message.has("result") || message.has("error"));
-        } catch (java.io.IOException notJson) {
-            return false;
-        }
-    }
-
-    /** GET without Last-Event-ID: a stream for server-initiated messages (primed, then closed: poll). */
-    private Uni<Response> openStream(BoundSession session, McpHandler handler) {
-        if (!McpProtocol.primesStreams(session.view().protocolVersion())) {
-            return Uni.createFrom().item(McpResponses.methodNotAllowed(
-                    "no standalone stream before protocol 2025-11-25: responses come on POST"));
-        }
-        StreamWriter.Stream stream = streams.openStandalone(session.view().protocolVersion());
-        McpHandler.Continuation relay = handler.standalone(session);
-        return events.append(session.id(), stream.append().streamId(), stream.append().messages()).map(ids -> {
-            if (relay == null) {
-                return stream.render(ids, retryMillis(), null);
-            }
-            List<ServerSentEvents.Event> first = stream.events(ids);
-            return McpResponses.live(first, whileRelaying(session.id(), stream.append().streamId(), relay,
-                    first.getLast().id()), retryMillis());
-        });
-    }
-
-    /**
-     * A standalone stream followed while the handler's relay writes it: the relay runs as long as the
-     * client reads (up to MCP_STREAM_FOLLOW_MAX, then the client resumes and it runs again).
-     */
-    private Multi<ServerSentEvents.Event> whileRelaying(String sessionId, String streamId, McpHandler.Continuation relay,
-            String after) {
-        return Multi.createFrom().deferred(() -> {
-            String key = sessionId + "/" + streamId;
-            continuing.add(key);
-            Cancellable running = Uni.createFrom().deferred(() -> relay.run(sink(sessionId, streamId))).subscribe().with(
-                    ignored -> { }, failure -> LOG.infof("MCP standalone stream %s of session %s: its relay ended: %s",
-                            streamId, sessionId, LogSafe.reason(failure)));
-            return follower.follow(sessionId, after, data -> false).onTermination().invoke(() -> {
-                running.cancel();
-                continuing.remove(key);
-            });
-        });
+        return live.sink(sessionId, streamId);
     }
 
     /** Batches exist in 2025-03-26 only (2025-06-18 removed them); initialize may not be in one. */
