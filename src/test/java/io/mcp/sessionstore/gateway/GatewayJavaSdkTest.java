@@ -25,9 +25,8 @@ import io.mcp.sessionstore.testing.Api;
 import io.mcp.sessionstore.testing.JavaSdkUpstream;
 import io.mcp.sessionstore.testing.JavaSdkUpstreamTestResource;
 import io.mcp.sessionstore.testing.SseStream;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -39,15 +38,8 @@ import io.restassured.specification.RequestSpecification;
  * unique, it cannot resume a stream).
  */
 @QuarkusTest
-@TestProfile(GatewayJavaSdkTest.WithJavaSdkUpstream.class)
+@WithTestResource(JavaSdkUpstreamTestResource.class) // its own upstream: a Quarkus of its own, in-process and packaged (the ITs)
 class GatewayJavaSdkTest {
-
-    public static class WithJavaSdkUpstream implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(JavaSdkUpstreamTestResource.class));
-        }
-    }
 
     static final String ROUTE = "/mcp/" + JavaSdkUpstreamTestResource.ID;
     static final Duration WITHIN = Duration.ofSeconds(15);

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -21,23 +20,15 @@ import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.testing.Api;
 import io.mcp.sessionstore.testing.LegacyUpstreamTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 
 /** The gateway in front of a legacy (2024-11-05 HTTP+SSE) server: server-everything in sse mode. */
 @QuarkusTest
-@TestProfile(GatewayLegacySseTest.WithLegacyUpstream.class)
+@WithTestResource(LegacyUpstreamTestResource.class) // its own upstream: a Quarkus of its own
 @EnabledIf("io.mcp.sessionstore.testing.ServerEverything#installedOrCi")
 class GatewayLegacySseTest {
-
-    public static class WithLegacyUpstream implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(LegacyUpstreamTestResource.class));
-        }
-    }
 
     static final String ROUTE = "/mcp/" + LegacyUpstreamTestResource.ID;
 

@@ -28,23 +28,15 @@ import io.mcp.sessionstore.testing.PostgresTestResource;
 import io.mcp.sessionstore.testing.ServerEverything;
 import io.mcp.sessionstore.testing.SseStream;
 import io.mcp.sessionstore.testing.UpstreamTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 
 /** The gateway in front of a real server-everything: pass-through, binding, and a transparent re-initialize. */
 @QuarkusTest
-@TestProfile(GatewayTest.WithUpstream.class)
+@WithTestResource(UpstreamTestResource.class) // its own upstream: a Quarkus of its own, in-process and packaged (the ITs)
 @EnabledIf("io.mcp.sessionstore.testing.ServerEverything#installedOrCi")
 class GatewayTest {
-
-    public static class WithUpstream implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(UpstreamTestResource.class));
-        }
-    }
 
     static final String ROUTE = "/mcp/" + UpstreamTestResource.ID;
     /** A client with the capabilities that make server-everything list its capability-dependent tools. */
@@ -105,7 +97,7 @@ class GatewayTest {
         }
         String row = PostgresTestResource.database().queryString(
                 "SELECT row_to_json(s)::text FROM sessions s WHERE id = ?", session);
-        assertFalse(row.contains(upstreamSession) || row.contains("upstream-header-secret-value"), row);
+        assertFalse(row.contains(upstreamSession) || row.contains(UpstreamTestResource.HEADER_SECRET), row);
         assertFalse(Api.api().get(Api.session(session)).asString().contains(upstreamSession));
 
         Api.api().get("/session-health").then().statusCode(200)

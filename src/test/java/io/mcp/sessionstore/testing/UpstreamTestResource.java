@@ -11,6 +11,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class UpstreamTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ID = "everything";
+    /** The value of the header every call to the upstream carries: a secret, never in a log or a row. */
+    public static final String HEADER_SECRET = "upstream-header-secret-value";
     private static ServerEverything upstream;
 
     public static synchronized ServerEverything upstream() {
@@ -28,7 +30,7 @@ public class UpstreamTestResource implements QuarkusTestResourceLifecycleManager
     public synchronized Map<String, String> start() {
         upstream = new ServerEverything("streamableHttp").start();
         return Map.of("gateway.upstreams", "[{\"id\":\"" + ID + "\",\"transport\":\"streamable-http\",\"url\":\""
-                + upstream.url() + "\",\"headers\":{\"X-Test-Secret\":\"upstream-header-secret-value\"},\"timeout\":\"10s\"}]",
+                + upstream.url() + "\",\"headers\":{\"X-Test-Secret\":\"" + HEADER_SECRET + "\"},\"timeout\":\"10s\"}]",
                 "gateway.keys", io.mcp.sessionstore.gateway.SessionCipher.newKey());
     }
 
