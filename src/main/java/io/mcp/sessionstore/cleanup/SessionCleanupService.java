@@ -7,10 +7,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.mcp.sessionstore.common.ExpiredUpstreamLinks;
 import io.mcp.sessionstore.common.LogSafe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,6 +37,7 @@ public class SessionCleanupService {
     }
 
     private final CleanupRepository repository;
+    private final Event<ExpiredUpstreamLinks> expiredLinks;
     private final CleanupConfig config;
     private final CleanupStatus status;
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -44,8 +47,9 @@ public class SessionCleanupService {
     private final Timer passTimer;
 
     SessionCleanupService(CleanupRepository repository, CleanupConfig config, CleanupStatus status,
-            MeterRegistry registry) {
+            MeterRegistry registry, Event<ExpiredUpstreamLinks> expiredLinks) {
         this.repository = repository;
+        this.expiredLinks = expiredLinks;
         this.config = config;
         this.status = status;
         this.deletedCounter = Counter.builder("mcp.sessions.cleanup.deleted")
@@ -76,7 +80,11 @@ public class SessionCleanupService {
 
     private Uni<Integer> pacedBatch(int graceSeconds, int batchSize) {
         long started = System.nanoTime();
-        return repository.deleteExpiredBatch(graceSeconds, batchSize).call(deleted -> {
+        return repository.deleteExpiredBatch(graceSeconds, batchSize).invoke(batch -> {
+            if (!batch.links().isEmpty()) {
+                expiredLinks.fireAsync(new ExpiredUpstreamLinks(batch.links())); // the gateway ends those upstream sessions
+            }
+        }).map(CleanupRepository.Batch::deleted).call(deleted -> {
             Duration pause = pauseAfter(deleted, batchSize, Duration.ofNanos(System.nanoTime() - started),
                     config.pauseRatio());
             return pause.isZero() ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem().delayIt().by(pause);
