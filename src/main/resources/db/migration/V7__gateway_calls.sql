@@ -13,9 +13,12 @@ CREATE TABLE gateway_calls (
     upstream_generation integer      NOT NULL,
     -- the id of the last upstream SSE event stored in the client's stream (null: none had an id)
     upstream_event_id   text,
+    -- a tools/call's tool: its call is recorded with the duration at the gateway when it ends
+    tool_name           text,
     owner               varchar(64)  NOT NULL,
     lease_until         timestamptz  NOT NULL,
-    started_at          timestamptz  NOT NULL DEFAULT now(),
+    -- when the gateway received the request
+    started_at          timestamptz  NOT NULL,
     PRIMARY KEY (session_id, stream_id, request_id)
 );
 CREATE INDEX gateway_calls_lease ON gateway_calls (lease_until);

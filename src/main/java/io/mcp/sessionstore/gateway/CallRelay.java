@@ -1,6 +1,8 @@
 package io.mcp.sessionstore.gateway;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -17,6 +19,11 @@ import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.mcp.transport.JsonRpc;
 import io.mcp.sessionstore.mcp.transport.McpHandler;
 import io.mcp.sessionstore.mcp.transport.StreamSink;
+import io.mcp.sessionstore.session.Activity;
+import io.mcp.sessionstore.session.SessionScope;
+import io.mcp.sessionstore.session.SessionService;
+import io.mcp.sessionstore.session.StreamAppend;
+import io.mcp.sessionstore.session.ToolCall;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -46,11 +53,13 @@ class CallRelay {
 
     private final InFlightCalls calls;
     private final GatewayConfig config;
+    private final SessionService sessions;
     private volatile boolean stopping;
 
-    CallRelay(InFlightCalls calls, GatewayConfig config) {
+    CallRelay(InFlightCalls calls, GatewayConfig config, SessionService sessions) {
         this.calls = calls;
         this.config = config;
+        this.sessions = sessions;
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -97,15 +106,19 @@ class CallRelay {
                 .onFailure().recoverWithNull()));
     }
 
-    /** What one upstream stream gave: whether the response came, the resume point after it, whether it moved. */
-    private record Pass(boolean answered, String resumePoint, boolean moved, Throwable failure) {
+    /** What one upstream stream gave: the response (null: none yet), the resume point after it, whether it moved. */
+    private record Pass(ObjectNode response, String resumePoint, boolean moved, Throwable failure) {
+
+        boolean answered() {
+            return response != null;
+        }
     }
 
     private Uni<Void> follow(InFlightCalls.Call call, Multi<UpstreamMessage> stream, StreamSink sink, JsonNode requestId,
             String resumePoint, Resumer resumer, Duration quietBound, long quietSince) {
         return pass(call, stream, sink, requestId, resumePoint).chain(pass -> {
             if (pass.answered()) {
-                return calls.close(call);
+                return calls.close(call).call(() -> recordToolCall(call, !failed(pass.response())));
             }
             if (pass.failure() != null && stopping) {
                 return Uni.createFrom().<Void>failure(pass.failure()); // the lease runs out; another replica resumes
@@ -146,14 +159,16 @@ class CallRelay {
     private Uni<Pass> pass(InFlightCalls.Call call, Multi<UpstreamMessage> stream, StreamSink sink, JsonNode requestId,
             String from) {
         AtomicReference<String> resumePoint = new AtomicReference<>(from);
-        AtomicBoolean answered = new AtomicBoolean();
+        AtomicReference<ObjectNode> answered = new AtomicReference<>();
         AtomicBoolean moved = new AtomicBoolean();
         Function<UpstreamMessage, Uni<Boolean>> store = relayed -> sink.append(relayed.message()).chain(() -> {
             moved.set(true);
-            answered.compareAndSet(false, answers(relayed.message(), requestId));
+            if (answered.get() == null && answers(relayed.message(), requestId)) {
+                answered.set(relayed.message());
+            }
             String eventId = relayed.eventId();
-            if (eventId == null || eventId.equals(resumePoint.get()) || answered.get()) {
-                return Uni.createFrom().item(answered.get());
+            if (eventId == null || eventId.equals(resumePoint.get()) || answered.get() != null) {
+                return Uni.createFrom().item(answered.get() != null);
             }
             resumePoint.set(eventId);
             return calls.advance(call, eventId).replaceWith(false);
@@ -178,8 +193,25 @@ class CallRelay {
             }
             LOG.infof("MCP gateway: call %s of session %s on %s ended without its response (%s)", requestId,
                     call.sessionId(), call.serverId(), why);
-            return sink.append(JsonRpc.error(requestId, JsonRpc.INTERNAL_ERROR, why)).chain(() -> calls.close(call));
+            return sink.append(JsonRpc.error(requestId, JsonRpc.INTERNAL_ERROR, why)).chain(() -> calls.close(call))
+                    .call(() -> recordToolCall(call, false));
         });
+    }
+
+    /** A relayed tools/call is recorded when it ends, with its whole duration at the gateway (best effort). */
+    private Uni<Void> recordToolCall(InFlightCalls.Call call, boolean ok) {
+        if (call.toolName() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        long durationMs = Math.max(0, Duration.between(call.startedAt(), Instant.now()).toMillis());
+        Activity ended = new Activity(0, 1, ok ? 0 : 1, List.of(new ToolCall(call.toolName(), durationMs, ok)), false);
+        return sessions.recordActivity(SessionScope.ANY, call.sessionId(), ended, StreamAppend.NONE).replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+
+    /** A response that tells of a failure: a JSON-RPC error, or a tool result marked isError. */
+    static boolean failed(ObjectNode response) {
+        return response != null && (response.has("error") || response.path("result").path("isError").asBoolean(false));
     }
 
     private static boolean answers(ObjectNode message, JsonNode requestId) {

@@ -1,5 +1,7 @@
 package io.mcp.sessionstore.gateway;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -97,9 +99,12 @@ final class GatewayHandler implements McpHandler {
                     if (split.rest() != null) {
                         // a long call, or one that waits on the client: what came goes out now, the rest
                         // is relayed into the stored stream by a leased call another replica can take over
-                        return new Answer(split.headMessages(), activity(request, null, (System.nanoTime() - started) / 1_000_000),
+                        // its tool call is recorded when it ends, with the whole duration
+                        Instant received = Instant.now().minusNanos(System.nanoTime() - started);
+                        return new Answer(split.headMessages(), Activity.oneRequest(),
                                 relay.start(sink -> new InFlightCalls.Call(sink.sessionId(), sink.streamId(), upstream.id(),
-                                        request.id().toString(), streamed.generation(), split.headEventId()),
+                                        request.id().toString(), streamed.generation(), split.headEventId(),
+                                        toolName(request), received),
                                         split.rest(), request.id(), resumer(streamed.upstreamSession(),
                                                 streamed.generation(), session.view().protocolVersion(), request.id()),
                                         upstream.timeout()));
@@ -248,11 +253,17 @@ final class GatewayHandler implements McpHandler {
         });
     }
 
+    /** The tool of a tools/call (null for any other request). */
+    private static String toolName(JsonRpcMessage.Request request) {
+        return request.method().equals("tools/call") && request.params() != null && request.params().path("name").isTextual()
+                ? request.params().path("name").textValue() : null;
+    }
+
     private static Activity activity(JsonRpcMessage.Request request, ObjectNode response, long durationMs) {
-        boolean failed = response != null
-                && (response.has("error") || response.path("result").path("isError").asBoolean(false));
-        if (request.method().equals("tools/call") && request.params() != null && request.params().path("name").isTextual()) {
-            return Activity.toolCall(new ToolCall(request.params().path("name").textValue(), durationMs, !failed));
+        boolean failed = CallRelay.failed(response);
+        String tool = toolName(request);
+        if (tool != null) {
+            return Activity.toolCall(new ToolCall(tool, durationMs, !failed));
         }
         return failed ? Activity.error() : Activity.oneRequest();
     }

@@ -1,6 +1,7 @@
 package io.mcp.sessionstore.gateway;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mcp.sessionstore.db.Database;
 import io.mcp.sessionstore.db.NamedSql;
+import io.mcp.sessionstore.db.SqlValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -26,15 +28,15 @@ class InFlightCalls {
 
     /** A call as a replica takes it over: where its client stream is, and where its upstream stream was. */
     record Call(String sessionId, String streamId, String serverId, String requestId, int upstreamGeneration,
-            String upstreamEventId) {
+            String upstreamEventId, String toolName, Instant startedAt) {
     }
 
     private static final String LEASE = "now() + CAST(:leaseMillis AS bigint) * interval '1 millisecond'";
     private static final NamedSql OPEN = NamedSql.of("""
             INSERT INTO gateway_calls (session_id, stream_id, server_id, request_id, upstream_generation,
-                                       upstream_event_id, owner, lease_until)
-            VALUES (:sessionId, :streamId, :serverId, :requestId, CAST(:generation AS integer), CAST(:eventId AS text), :owner,\s"""
-            + LEASE + ")");
+                                       upstream_event_id, tool_name, started_at, owner, lease_until)
+            VALUES (:sessionId, :streamId, :serverId, :requestId, CAST(:generation AS integer), CAST(:eventId AS text),
+                    CAST(:toolName AS text), :startedAt, :owner,\s""" + LEASE + ")");
     private static final NamedSql ADVANCE = NamedSql.of("""
             UPDATE gateway_calls SET upstream_event_id = :eventId
             WHERE session_id = :sessionId AND stream_id = :streamId AND request_id = :requestId AND owner = :owner""");
@@ -62,7 +64,8 @@ class InFlightCalls {
             WHERE (session_id, stream_id, request_id) IN (
                 SELECT session_id, stream_id, request_id FROM gateway_calls WHERE lease_until < now()
                 ORDER BY lease_until LIMIT CAST(:limit AS integer) FOR UPDATE SKIP LOCKED)
-            RETURNING session_id, stream_id, server_id, request_id, upstream_generation, upstream_event_id""");
+            RETURNING session_id, stream_id, server_id, request_id, upstream_generation, upstream_event_id, tool_name,
+                      started_at""");
 
     private final Database database;
     private final String owner = UUID.randomUUID().toString();
@@ -82,6 +85,8 @@ class InFlightCalls {
                 call.streamId(), "serverId", call.serverId(), "requestId", call.requestId(), "generation",
                 (long) call.upstreamGeneration(), "owner", owner, "leaseMillis", lease.toMillis()));
         parameters.put("eventId", call.upstreamEventId()); // null: no upstream event had an id yet
+        parameters.put("toolName", call.toolName()); // null: not a tools/call
+        parameters.put("startedAt", call.startedAt().atOffset(java.time.ZoneOffset.UTC));
         relaying.add(key(call)); // from the start: a renewal before its relay runs keeps it too
         return database.execute(OPEN, parameters).replaceWithVoid();
     }
@@ -137,7 +142,8 @@ class InFlightCalls {
                     for (Row row : rows) {
                         calls.add(new Call(row.getString("session_id"), row.getString("stream_id"),
                                 row.getString("server_id"), row.getString("request_id"),
-                                row.getInteger("upstream_generation"), row.getString("upstream_event_id")));
+                                row.getInteger("upstream_generation"), row.getString("upstream_event_id"),
+                                row.getString("tool_name"), SqlValues.instant(row, "started_at")));
                     }
                     return calls;
                 });

@@ -204,6 +204,14 @@ class GatewayRestartIT {
                 assertEquals(1, rest.stream().filter(data -> data.contains("\"progress\":2,")).count(),
                         "each progress once: " + rest);
                 assertTrue(b.log().contains("MCP gateway: taking over call \"long\" of session " + session), b.log());
+                Api.await("the call recorded by the replica that finished it, with its whole duration",
+                        Duration.ofSeconds(10), () -> {
+                            Integer took = io.restassured.RestAssured.given().baseUri(b.baseUri())
+                                    .header("Authorization", "Bearer " + ServiceProcess.KEY).get("/sessions/" + session)
+                                    .then().statusCode(200).extract()
+                                    .path("recentToolCalls.find { it.name == 'trigger-long-running-operation' }.durationMs");
+                            return took != null && took >= 7_000;
+                        });
                 assertEquals(1, upstreamInitializes(upstream), "the upstream saw no new initialize");
             }
         }

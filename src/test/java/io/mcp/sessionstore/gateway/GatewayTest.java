@@ -253,6 +253,11 @@ class GatewayTest {
                         "the same event, with the same id, on both");
             }
         }
+        Api.await("the call recorded when it ended, with its whole duration", WITHIN, () -> {
+            Integer duration = Api.api().get(Api.session(session)).then().statusCode(200).extract().path(
+                    "recentToolCalls.find { it.name == 'trigger-long-running-operation' }.durationMs");
+            return duration != null && duration >= 2_500;
+        });
     }
 
     /**
