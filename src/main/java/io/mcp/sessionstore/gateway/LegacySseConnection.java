@@ -187,7 +187,7 @@ final class LegacySseConnection {
         }
         onClosed.accept(this);
         endpoint.completeExceptionally(why.get());
-        failed.forEach(waiting -> waiting.done.completeExceptionally(why.get()));
+        failed.forEach(waiting -> waiting.fail(why.get()));
         HttpClientRequest get = request;
         if (get != null) {
             get.reset();

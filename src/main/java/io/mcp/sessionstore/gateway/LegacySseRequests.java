@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+
 /**
  * Which request each message of a legacy SSE stream answers: the stream carries everything the
  * upstream sends, for every request of the session, in one sequence. No I/O here; the stream's event
@@ -43,6 +45,8 @@ final class LegacySseRequests {
             }
             pending.put(waiting.id, waiting);
             waiting.messages.addAll(backlog);
+            // under the lock, before any route() can give it more: nobody reads live yet, so nothing runs here
+            backlog.forEach(waiting.live::onNext);
             backlog.clear();
         }
         return waiting;
@@ -57,6 +61,7 @@ final class LegacySseRequests {
         }
         messages.addAll(body);
         waiting.done.complete(new UpstreamReply(status, null, messages));
+        waiting.live.onComplete();
     }
 
     /**
@@ -102,8 +107,10 @@ final class LegacySseRequests {
                 answered = List.copyOf(to.messages);
             }
         }
+        to.live.onNext(message); // route() runs on the stream's one event loop: in the stream's order
         if (answered != null) {
             to.done.complete(new UpstreamReply(200, null, answered));
+            to.live.onComplete();
         }
     }
 
@@ -141,12 +148,20 @@ final class LegacySseRequests {
         private final String progressToken;
         /** Status 200 and every message; or the refused POST's status; or failed (timeout, stream ended). */
         final CompletableFuture<UpstreamReply> done = new CompletableFuture<>();
+        /** The same messages as they come, for a caller that relays them at once (a request waiting on the client). */
+        final UnicastProcessor<ObjectNode> live = UnicastProcessor.create();
         private final List<ObjectNode> messages = new ArrayList<>();
         private long lastMessage = System.nanoTime();
 
         private Pending(String id, String progressToken) {
             this.id = id;
             this.progressToken = progressToken;
+        }
+
+        /** It can have no response: its session closed, or gave nothing for too long. */
+        void fail(Throwable why) {
+            done.completeExceptionally(why);
+            live.onError(why);
         }
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -80,6 +81,38 @@ class LegacySseUpstream {
             return held == null || held.closed() ? Uni.createFrom().item(LOST) : exchange(upstream, held, message);
         });
         return caller == null ? reply : reply.emitOn(caller::runOnContext);
+    }
+
+    /**
+     * A request whose answer is relayed as it comes: the stream's messages for it, up to its response,
+     * once its POST was accepted (a tool that asks the client something mid-call needs its question
+     * relayed before its response can come). Anything that is not a request is {@link #post}ed.
+     */
+    Uni<UpstreamStream> postStreaming(Upstream upstream, String connection, ObjectNode message) {
+        JsonNode id = message.get("id");
+        LegacySseConnection held = connection == null ? null : connections.get(new Held(upstream.id(), connection));
+        if (held == null || held.closed() || !message.has("method") || id == null || id.isNull()) {
+            return post(upstream, connection, message).map(reply -> new UpstreamStream(reply.status(), reply.sessionId(),
+                    Multi.createFrom().iterable(reply.messages()).map(answer -> new UpstreamMessage(null, answer))));
+        }
+        Context caller = Vertx.currentContext();
+        LegacySseRequests.Pending waiting = held.expect(id, message.path("params").path("_meta").get("progressToken"));
+        if (waiting == null) {
+            return Uni.createFrom().item(new UpstreamStream(LOST.status(), null, Multi.createFrom().empty()));
+        }
+        Uni<UpstreamStream> stream = send(upstream, held, message).map(response -> {
+            if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                List<ObjectNode> body = messages(response);
+                held.refused(waiting, response.statusCode(), body);
+                dropIfLost(held, new UpstreamReply(response.statusCode(), connection, body));
+                return new UpstreamStream(response.statusCode(), connection, Multi.createFrom().iterable(body)
+                        .map(answer -> new UpstreamMessage(null, answer)));
+            }
+            Multi<ObjectNode> live = Multi.createFrom().publisher(waiting.live);
+            return new UpstreamStream(200, connection, (caller == null ? live : live.emitOn(caller::runOnContext))
+                    .map(answer -> new UpstreamMessage(null, answer)));
+        });
+        return caller == null ? stream : stream.emitOn(caller::runOnContext);
     }
 
     /** Ends the session: the transport has no DELETE, the upstream forgets it when its stream closes. */

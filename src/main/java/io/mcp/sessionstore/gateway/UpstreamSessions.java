@@ -73,17 +73,10 @@ final class UpstreamSessions {
                 : client.post(upstream, upstreamSession, version, message), UpstreamReply::status, id);
     }
 
-    /**
-     * A request whose answer is read as it comes. A legacy SSE upstream answers on its one stream:
-     * the messages of this request come together, with its response.
-     */
+    /** A request whose answer is read as it comes (a legacy SSE upstream's, from its one stream). */
     Uni<UpstreamStream> stream(String upstreamSession, String version, ObjectNode message, JsonNode id) {
-        if (legacy()) {
-            return post(upstreamSession, version, message, id).map(reply -> new UpstreamStream(reply.status(),
-                    reply.sessionId(), Multi.createFrom().iterable(reply.messages())
-                            .map(answer -> new UpstreamMessage(null, answer))));
-        }
-        return timed(client.postStreaming(upstream, upstreamSession, version, message), UpstreamStream::status, id);
+        return timed(legacy() ? legacy.postStreaming(upstream, upstreamSession, message)
+                : client.postStreaming(upstream, upstreamSession, version, message), UpstreamStream::status, id);
     }
 
     /**

@@ -20,6 +20,7 @@ import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.testing.Api;
 import io.mcp.sessionstore.testing.LegacyUpstreamTestResource;
+import io.mcp.sessionstore.testing.SseStream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -67,6 +68,31 @@ class GatewayLegacySseTest {
         Api.api().get(Api.session(session)).then().body("upstreamTransport", equalTo("sse"))
                 .body("gateway.upstreamGeneration", equalTo(1));
         assertFalse(LegacyUpstreamTestResource.upstream().log().isEmpty());
+    }
+
+    /**
+     * A tool of a legacy upstream that asks the client (sampling) mid-call: the question is relayed
+     * on the client's open stream as it comes, the client's answer reaches the upstream, and the
+     * tool's result follows on the same stream.
+     */
+    @Test
+    void samplingWhenALegacyUpstreamAsksTheClientMidCallThenRelayedAndTheResultOnTheSameStream() {
+        String session = initialize();
+        URI uri = URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + ROUTE);
+        java.util.Map<String, String> headers = java.util.Map.of("Authorization", "Bearer " + Api.KEY,
+                "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        try (SseStream call = SseStream.post(uri, headers, """
+                {"jsonrpc":"2.0","id":"ls-1","method":"tools/call","params":{"name":"trigger-sampling-request",
+                 "arguments":{"prompt":"over sse","maxTokens":5}}}""")) {
+            SseStream.Event asked = call.until(event -> event.data().contains("sampling/createMessage"), Duration.ofSeconds(15));
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\"[^\"]+\"|\\d+)").matcher(asked.data());
+            assertTrue(id.find(), asked.data());
+            mcp(session).body("{\"jsonrpc\":\"2.0\",\"id\":" + id.group(1) + ",\"result\":{\"role\":\"assistant\","
+                    + "\"content\":{\"type\":\"text\",\"text\":\"legacy words\"},\"model\":\"m\"}}").post(ROUTE)
+                    .then().statusCode(202);
+            SseStream.Event result = call.until(event -> event.data().contains("\"ls-1\""), Duration.ofSeconds(15));
+            assertTrue(result.data().contains("legacy words"), result.data());
+        }
     }
 
     /** The upstream restarted: its SSE stream closed, so the next call re-initializes, with the same client session. */
