@@ -39,7 +39,8 @@ public class ConfigAliases implements ConfigSourceInterceptorFactory {
             Map.entry("gateway.upstreams", "MCP_UPSTREAMS"),
             Map.entry("gateway.upstreams-file", "MCP_UPSTREAMS_FILE"),
             Map.entry("gateway.keys", "MCP_GATEWAY_KEY"),
-            Map.entry("gateway.call-lease", "MCP_GATEWAY_CALL_LEASE"));
+            Map.entry("gateway.call-lease", "MCP_GATEWAY_CALL_LEASE"),
+            Map.entry("gateway.live-after", "MCP_GATEWAY_LIVE_AFTER"));
 
     @Override
     public ConfigSourceInterceptor getInterceptor(ConfigSourceInterceptorContext context) {

@@ -31,12 +31,15 @@ public class StreamFollower {
 
     /** Where a follow is: the last event sent, and whether the stream ended. */
     private static final class Position {
+        /** Null until the first event: the stream is read from its start. */
         String lastId;
+        final String streamId;
         boolean ended;
         final long deadline;
         final Predicate<byte[]> ends;
 
-        Position(String lastId, long deadline, Predicate<byte[]> ends) {
+        Position(String streamId, String lastId, long deadline, Predicate<byte[]> ends) {
+            this.streamId = streamId;
             this.lastId = lastId;
             this.deadline = deadline;
             this.ends = ends;
@@ -65,15 +68,26 @@ public class StreamFollower {
      * (MCP_STREAM_FOLLOW_MAX). Fails like {@link EventService#replayAfter} when the id is unknown or trimmed.
      */
     public Multi<ServerSentEvents.Event> follow(String sessionId, String afterEventId, Predicate<byte[]> ends) {
-        Position position = new Position(afterEventId, System.nanoTime() + config.followMax().toNanos(), ends);
+        return follow(sessionId, new Position(null, afterEventId, System.nanoTime() + config.followMax().toNanos(), ends));
+    }
+
+    /** The same for a stream that has no event yet: from its first one. */
+    public Multi<ServerSentEvents.Event> followFromStart(String sessionId, String streamId, Predicate<byte[]> ends) {
+        return follow(sessionId, new Position(streamId, null, System.nanoTime() + config.followMax().toNanos(), ends));
+    }
+
+    private Multi<ServerSentEvents.Event> follow(String sessionId, Position position) {
         return Multi.createBy().repeating().uni(() -> next(sessionId, position)).whilst(page -> position.going())
                 .onItem().transformToIterable(page -> page);
     }
 
     private Uni<List<ServerSentEvents.Event>> next(String sessionId, Position position) {
         CompletableFuture<Void> wakeup = wakeups.arm(sessionId);
-        return events.replayAfter(sessionId, position.lastId, EventService.MAX_PAGE).chain(page -> {
-            List<ServerSentEvents.Event> read = page.toServerSentEvents();
+        Uni<EventPage> page = position.lastId == null
+                ? events.readStream(sessionId, position.streamId, null, EventService.MAX_PAGE)
+                : events.replayAfter(sessionId, position.lastId, EventService.MAX_PAGE);
+        return page.chain(stored -> {
+            List<ServerSentEvents.Event> read = stored.toServerSentEvents();
             if (!read.isEmpty()) {
                 return Uni.createFrom().item(position.take(read));
             }

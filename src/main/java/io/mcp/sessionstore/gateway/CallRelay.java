@@ -70,6 +70,11 @@ class CallRelay {
         return config.callLease();
     }
 
+    /** A call still going after this long is relayed live (see UpstreamAnswer). */
+    Duration liveAfter() {
+        return config.liveAfter();
+    }
+
     /**
      * A new call, relayed from the stream its POST opened: leased by this replica before the client
      * sees the call's stream, so a replica the client resumes it on knows the call is going on.

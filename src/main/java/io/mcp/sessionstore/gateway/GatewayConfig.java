@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
-/** The gateway. Env: MCP_UPSTREAMS, MCP_UPSTREAMS_FILE, MCP_GATEWAY_KEY, MCP_GATEWAY_CALL_LEASE (see ConfigAliases). */
+/** The gateway. Env: MCP_UPSTREAMS, MCP_UPSTREAMS_FILE, MCP_GATEWAY_KEY, MCP_GATEWAY_CALL_LEASE, MCP_GATEWAY_LIVE_AFTER (see ConfigAliases). */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
@@ -28,4 +28,11 @@ public interface GatewayConfig {
      */
     @io.smallrye.config.WithDefault("15s")
     java.time.Duration callLease();
+
+    /**
+     * How long a call may go without its response before its stream goes live (sent as it comes,
+     * relayed by a leased call another replica can take over), progress or not. Env: MCP_GATEWAY_LIVE_AFTER.
+     */
+    @io.smallrye.config.WithDefault("2s")
+    java.time.Duration liveAfter();
 }

@@ -95,9 +95,10 @@ final class GatewayHandler implements McpHandler {
         long started = System.nanoTime();
         return streamed(session, request.json(), request.id())
                 .chain(streamed -> UpstreamAnswer.split(ServerRequestIds.toClient(streamed.stream().messages(),
-                        streamed.generation()), request.id()).map(split -> {
+                        streamed.generation()), request.id(), relay.liveAfter()).map(split -> {
                     if (split.rest() != null) {
-                        // a long call, or one that waits on the client: what came goes out now, the rest
+                        // a long call (progress, or no response yet after MCP_GATEWAY_LIVE_AFTER), or one that
+                        // waits on the client: what came goes out now, the rest
                         // is relayed into the stored stream by a leased call another replica can take over
                         // its tool call is recorded when it ends, with the whole duration
                         Instant received = Instant.now().minusNanos(System.nanoTime() - started);

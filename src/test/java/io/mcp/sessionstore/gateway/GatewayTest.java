@@ -282,6 +282,40 @@ class GatewayTest {
     }
 
     /**
+     * A long call that sends no progress goes live too once MCP_GATEWAY_LIVE_AFTER (2 s) passed
+     * without its response: the client's stream opens, primed, and a client that resumes it from
+     * there follows it to the result.
+     */
+    @Test
+    void longCallWithoutProgressWhenNoResponseForAWhileThenItsStreamGoesLiveAndCanBeResumed() {
+        String session = initialize();
+        try (SseStream call = SseStream.post(uri(), headers(session), """
+                {"jsonrpc":"2.0","id":"quiet-1","method":"tools/call","params":{"name":"trigger-long-running-operation",
+                 "arguments":{"duration":5,"steps":1}}}""")) {
+            SseStream.Event primed = call.next(WITHIN);
+            assertEquals("", primed.data(), "the stream opened before the response: primed");
+            try (SseStream resumed = SseStream.get(uri(), resumeHeaders(session, primed.id()))) {
+                assertTrue(resumed.until(event -> event.data().contains("\"quiet-1\""), WITHIN).data()
+                        .contains("Long running operation completed"));
+            }
+            assertTrue(call.until(event -> event.data().contains("\"quiet-1\""), WITHIN).data().contains("result"));
+        }
+
+        // a 2025-06-18 client gets no priming event: its live stream starts empty and still ends with the result
+        String older = given().header("Authorization", "Bearer " + Api.KEY).accept(ACCEPT_BOTH).contentType("application/json")
+                .body(INITIALIZE.replace("2025-11-25", "2025-06-18")).post(ROUTE).then().statusCode(200).extract()
+                .header("Mcp-Session-Id");
+        try (SseStream call = SseStream.post(uri(), Map.of("Authorization", "Bearer " + Api.KEY, "Mcp-Session-Id", older,
+                "MCP-Protocol-Version", "2025-06-18"), """
+                {"jsonrpc":"2.0","id":"quiet-2","method":"tools/call","params":{"name":"trigger-long-running-operation",
+                 "arguments":{"duration":3,"steps":1}}}""")) {
+            SseStream.Event first = call.next(WITHIN);
+            assertTrue(first.data().contains("\"quiet-2\"") && first.data().contains("result"), first.data());
+            assertTrue(call.endsWithin(WITHIN), "and ends there");
+        }
+    }
+
+    /**
      * A client that goes away mid-call does not cancel it: the result is stored all the same, and
      * the client resuming its stream later gets it. One that cancels does: the cancellation reaches
      * the upstream (which then sends no response) and the gateway's call ends without an error.

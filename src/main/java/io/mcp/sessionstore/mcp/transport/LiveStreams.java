@@ -48,8 +48,10 @@ final class LiveStreams {
     }
 
     /** A request's stream, its start already stored: sent, then each later event as it is stored, up to the response. */
-    Response followed(String sessionId, List<ServerSentEvents.Event> first) {
-        return McpResponses.live(first, follower.follow(sessionId, first.getLast().id(), this::isResponse), retryMillis);
+    Response followed(String sessionId, String streamId, List<ServerSentEvents.Event> first) {
+        // a stream may start empty: a call gone quiet before anything came, for a client not primed
+        return McpResponses.live(first, first.isEmpty() ? follower.followFromStart(sessionId, streamId, this::isResponse)
+                : follower.follow(sessionId, first.getLast().id(), this::isResponse), retryMillis);
     }
 
     /**

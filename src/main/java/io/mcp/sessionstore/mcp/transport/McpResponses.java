@@ -54,8 +54,10 @@ public class McpResponses {
      * it is stored. The entity is a {@code Multi<byte[]>}: {@link McpReplies} sends it.
      */
     static Response live(List<ServerSentEvents.Event> first, Multi<ServerSentEvents.Event> rest, long retryMillis) {
-        Multi<byte[]> body = Multi.createFrom().item(ServerSentEvents.write(first, retryMillis))
-                .onCompletion().switchTo(rest.map(event -> ServerSentEvents.write(List.of(event), retryMillis)));
+        Multi<byte[]> next = rest.map(event -> ServerSentEvents.write(List.of(event), retryMillis));
+        // no empty chunk: to a chunked response it could read as the end
+        Multi<byte[]> body = first.isEmpty() ? next
+                : Multi.createFrom().item(ServerSentEvents.write(first, retryMillis)).onCompletion().switchTo(next);
         return Response.ok(body, ServerSentEvents.MEDIA_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Accel-Buffering", "no").build();
     }

@@ -155,7 +155,7 @@ public class McpTransport {
             }
             return work.chain(() -> {
                 Activity total = activity.stream().reduce(Activity::plus).orElseThrow();
-                if (out.isEmpty()) {
+                if (out.isEmpty() && rest.isEmpty()) {
                     return sessions.recordActivity(scope, sessionId, total,
                             StreamAppend.NONE).map(ignored -> McpResponses.accepted());
                 }
@@ -173,7 +173,7 @@ public class McpTransport {
                         return stream.render(recorded.eventIds(), retryMillis(), null);
                     }
                     // one request whose answer goes on: sent as it is stored, up to its response
-                    return live.followed(sessionId, stream.events(recorded.eventIds()));
+                    return live.followed(sessionId, stream.append().streamId(), stream.events(recorded.eventIds()));
                 });
             });
         });
