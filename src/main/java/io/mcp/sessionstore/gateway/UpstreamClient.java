@@ -72,7 +72,7 @@ class UpstreamClient {
         return streaming.request(options).chain(request -> request.send()
                 .map(response -> new UpstreamStream(response.statusCode(), response.getHeader("mcp-session-id"),
                         bodyMessages(response).ifNoItem().after(quiet).recoverWithCompletion()
-                                .onTermination().invoke(() -> request.reset()))));
+                                .onTermination().invoke(() -> hangUp(request, response)))));
     }
 
     /**
@@ -84,7 +84,17 @@ class UpstreamClient {
                 .putHeader("Accept", "text/event-stream");
         return streaming.request(options).chain(request -> request.send()
                 .map(response -> new UpstreamStream(response.statusCode(), response.getHeader("mcp-session-id"),
-                        bodyMessages(response).onTermination().invoke(() -> request.reset()))));
+                        bodyMessages(response).onTermination().invoke(() -> hangUp(request, response)))));
+    }
+
+    /**
+     * Closes a GET stream the gateway stopped reading (quiet, or its client gone): the reset's own
+     * failure is the expected end, not an error to log.
+     */
+    private static void hangUp(io.vertx.mutiny.core.http.HttpClientRequest request,
+            io.vertx.mutiny.core.http.HttpClientResponse response) {
+        response.exceptionHandler(ended -> { }); // the request itself has ended: only its response still listens
+        request.reset();
     }
 
     private static io.vertx.core.http.RequestOptions options(HttpMethod method, Upstream upstream, String sessionId,
