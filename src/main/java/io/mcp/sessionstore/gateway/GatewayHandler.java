@@ -42,6 +42,7 @@ final class GatewayHandler implements McpHandler {
     private final CallRelay relay;
     private final InFlightCalls calls;
     private final StandaloneRelay standalone;
+    private final StatelessCalls stateless;
 
     GatewayHandler(Upstream upstream, UpstreamSessions links, SessionService sessions, SessionCipher cipher,
             CallRelay relay, InFlightCalls calls) {
@@ -52,6 +53,7 @@ final class GatewayHandler implements McpHandler {
         this.relay = relay;
         this.calls = calls;
         this.standalone = new StandaloneRelay(upstream, links, sessions);
+        this.stateless = new StatelessCalls(upstream, links);
     }
 
     @Override
@@ -62,6 +64,12 @@ final class GatewayHandler implements McpHandler {
     @Override
     public ObjectNode capabilities() {
         return JsonRpc.object();
+    }
+
+    /** The upstream's own capabilities (2026-07-28 server/discover). */
+    @Override
+    public Uni<ObjectNode> discoverCapabilities() {
+        return stateless.capabilities();
     }
 
     @Override
@@ -89,8 +97,7 @@ final class GatewayHandler implements McpHandler {
     @Override
     public Uni<Answer> answer(JsonRpcMessage.Request request, BoundSession session) {
         if (session == null) {
-            return Uni.createFrom().item(Answer.of(JsonRpc.error(request.id(), JsonRpc.METHOD_NOT_FOUND,
-                    "protocol 2026-07-28 is not served through the gateway yet: initialize with 2025-11-25")));
+            return stateless.answer(request).map(Answer::of); // protocol 2026-07-28: no client session
         }
         long started = System.nanoTime();
         return streamed(session, request.json(), request.id())

@@ -282,6 +282,30 @@ class GatewayTest {
     }
 
     /**
+     * A 2026-07-28 client (no sessions) through the gateway: server/discover describes the upstream,
+     * and a tools/call is answered as that revision says, with no session header; the upstream
+     * session opened for the request is ended after it.
+     */
+    @Test
+    void revision20260728WhenAClientHasNoSessionThenDiscoverAndToolsCallAnsweredThroughTheUpstream() {
+        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}";
+        given().header("Authorization", "Bearer " + Api.KEY).accept(ACCEPT_BOTH).contentType("application/json")
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "server/discover")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":\"d\",\"method\":\"server/discover\",\"params\":{" + meta + "}}")
+                .post(ROUTE).then().statusCode(200).body("result.capabilities.tools", org.hamcrest.Matchers.notNullValue());
+        long endedBefore = UpstreamTestResource.upstream().log().lines()
+                .filter(line -> line.contains("Received session termination request")).count();
+        given().header("Authorization", "Bearer " + Api.KEY).accept(ACCEPT_BOTH).contentType("application/json")
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call").header("Mcp-Name", "echo")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                        + "\"arguments\":{\"message\":\"stateless\"}," + meta + "}}")
+                .post(ROUTE).then().statusCode(200).header("Mcp-Session-Id", nullValue())
+                .body("result.content[0].text", equalTo("Echo: stateless")).body("result.resultType", equalTo("complete"));
+        Api.await("the request's upstream session ended", WITHIN, () -> UpstreamTestResource.upstream().log().lines()
+                .filter(line -> line.contains("Received session termination request")).count() > endedBefore);
+    }
+
+    /**
      * A long call that sends no progress goes live too once MCP_GATEWAY_LIVE_AFTER (2 s) passed
      * without its response: the client's stream opens, primed, and a client that resumes it from
      * there follows it to the result.

@@ -57,6 +57,11 @@ public interface McpHandler {
     /** The capabilities announced by initialize and server/discover. */
     ObjectNode capabilities();
 
+    /** What server/discover (2026-07-28) announces: by default {@link #capabilities()}. */
+    default Uni<ObjectNode> discoverCapabilities() {
+        return Uni.createFrom().item(capabilities());
+    }
+
     /** The route's upstream (the session's serverId), null for the local server: sessions are bound to it. */
     default String serverId() {
         return null;

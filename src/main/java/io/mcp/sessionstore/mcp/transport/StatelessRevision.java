@@ -26,11 +26,13 @@ final class StatelessRevision {
         serverInfoMeta.set("io.modelcontextprotocol/serverInfo", handler.serverInfo().toJson());
         switch (call.method()) {
             case "server/discover" -> {
-                ObjectNode result = JsonRpc.object().put("resultType", "complete");
-                McpProtocol.ALL_VERSIONS.forEach(result.putArray("supportedVersions")::add);
-                result.set("capabilities", handler.capabilities());
-                result.set("serverInfo", handler.serverInfo().toJson());
-                return Uni.createFrom().item(McpResponses.json(200, JsonRpc.result(call.id(), result)));
+                return handler.discoverCapabilities().map(capabilities -> {
+                    ObjectNode result = JsonRpc.object().put("resultType", "complete");
+                    McpProtocol.ALL_VERSIONS.forEach(result.putArray("supportedVersions")::add);
+                    result.set("capabilities", capabilities);
+                    result.set("serverInfo", handler.serverInfo().toJson());
+                    return McpResponses.json(200, JsonRpc.result(call.id(), result));
+                });
             }
             case "ping", "initialize" -> {
                 return Uni.createFrom().item(McpResponses.json(404, JsonRpc.error(call.id(), JsonRpc.METHOD_NOT_FOUND,
