@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.mcp.transport.JsonRpc;
+import io.mcp.sessionstore.mcp.transport.JsonRpcException;
 import io.mcp.sessionstore.mcp.transport.JsonRpcMessage;
 import io.mcp.sessionstore.mcp.transport.McpHandler;
 import io.mcp.sessionstore.mcp.transport.McpHandler.Continuation;
@@ -124,6 +125,8 @@ final class GatewayHandler implements McpHandler {
                     }
                     return new Answer(split.headMessages(), activity(request, response, (System.nanoTime() - started) / 1_000_000));
                 }))
+                // a refusal from a step taken for this request (its re-initialize) answers this request
+                .onFailure(JsonRpcException.class).transform(failure -> ((JsonRpcException) failure).answering(request.id()))
                 .call(answer -> UpstreamSetup.isSetup(request) && answer.rest() == null
                         && !JsonRpc.isError(answer.messages().getLast())
                         ? sessions.setUpstreamSetup(session.id(), UpstreamSetup.after(UpstreamSessions.setupOf(session), request).toString())

@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 
 import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.mcp.transport.JsonRpc;
+import io.mcp.sessionstore.mcp.transport.JsonRpcException;
 import io.mcp.sessionstore.mcp.transport.JsonRpcMessage;
 import io.smallrye.mutiny.Uni;
 
@@ -40,7 +41,8 @@ final class StatelessCalls {
                 .map(reply -> reply.messages().stream().filter(message -> request.id().equals(message.get("id"))
                         && !message.has("method")).findFirst().orElseGet(() -> JsonRpc.error(request.id(),
                         JsonRpc.INTERNAL_ERROR, "upstream " + upstream.id() + " answered HTTP " + reply.status()
-                                + " without a response to this request"))));
+                                + " without a response to this request"))))
+                .onFailure(JsonRpcException.class).transform(failure -> ((JsonRpcException) failure).answering(request.id()));
     }
 
     /** The upstream's capabilities, from the InitializeResult of a session opened for the question. */

@@ -39,6 +39,11 @@ public class JsonRpcException extends RuntimeException {
         return headers;
     }
 
+    /** The same refusal answering the request {@code requestId} (one raised by a step the handler took for it). */
+    public JsonRpcException answering(JsonNode requestId) {
+        return new JsonRpcException(status, requestId, code, getMessage(), data, headers);
+    }
+
     /** The JSON-RPC error message this refusal is. */
     public ObjectNode body() {
         ObjectNode body = JsonRpc.error(id, code, getMessage());
