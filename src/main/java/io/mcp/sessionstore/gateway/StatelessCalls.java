@@ -56,25 +56,20 @@ final class StatelessCalls {
     }
 
     private Uni<ObjectNode> inSession(JsonNode id, Work work) {
-        ObjectNode initialize = JsonRpc.object().put("jsonrpc", "2.0").put("id", "gateway-stateless").put("method", "initialize");
-        ObjectNode params = initialize.putObject("params").put("protocolVersion", VERSION);
+        ObjectNode params = JsonRpc.object().put("protocolVersion", VERSION);
         params.putObject("capabilities");
         params.putObject("clientInfo").put("name", "mcp-session-store gateway (2026-07-28 client)").put("version", "1.0.0");
-        return links.post(null, null, initialize, id).chain(reply -> {
-            ObjectNode result = links.resultOf(reply, initialize.get("id"));
-            String session = reply.sessionId() == null ? "" : reply.sessionId();
-            String version = result.path("protocolVersion").asText(VERSION);
-            ObjectNode initialized = JsonRpc.notification("notifications/initialized", null);
-            initialized.remove("params");
+        return links.openSession("gateway-stateless", params, id).chain(opened -> {
+            String session = opened.upstreamSession();
+            String version = opened.version() == null ? VERSION : opened.version();
             Uni<Void> end = Uni.createFrom().deferred(() -> links.delete(session))
                     .onFailure().recoverWithItem(failure -> {
                         LOG.debugf("MCP gateway: ending a 2026-07-28 request's session on %s failed: %s", upstream.id(),
                                 LogSafe.reason(failure));
                         return 0;
                     }).replaceWithVoid();
-            return links.post(session, version, initialized, id)
-                    .chain(() -> work.on(session, version))
-                    .map(answer -> answer == null ? result : answer)
+            return work.on(session, version)
+                    .map(answer -> answer == null ? opened.result() : answer)
                     .call(() -> end)
                     .onFailure().call(() -> end);
         });

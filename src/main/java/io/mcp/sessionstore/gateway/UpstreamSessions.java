@@ -158,20 +158,35 @@ final class UpstreamSessions {
         return upstream.timeout().multipliedBy(2);
     }
 
+    /** A new upstream session: its id, the version and InitializeResult it answered. */
+    record Opened(String upstreamSession, String version, ObjectNode result) {
+    }
+
+    /**
+     * initialize with these params, then notifications/initialized: a new upstream session, for a
+     * re-initialize or a request of its own. {@code id}: the client request it is opened for (errors).
+     */
+    Uni<Opened> openSession(String name, ObjectNode params, JsonNode id) {
+        ObjectNode initialize = JsonRpc.object().put("jsonrpc", "2.0").put("id", name).put("method", "initialize");
+        initialize.set("params", params);
+        return post(null, null, initialize, id).chain(reply -> {
+            ObjectNode result = resultOf(reply, initialize.get("id"));
+            Opened opened = new Opened(reply.sessionId() == null ? "" : reply.sessionId(),
+                    result.path("protocolVersion").asText(null), result);
+            ObjectNode initialized = JsonRpc.notification("notifications/initialized", null);
+            initialized.remove("params");
+            return post(opened.upstreamSession(), opened.version(), initialized, id).replaceWith(opened);
+        });
+    }
+
     private Uni<Renewed> initializeAgain(BoundSession session, String reason) {
         String params = session.view().gateway() == null ? "{}" : session.view().gateway().clientInitialize();
         String before = session.view().gateway() == null ? null : session.view().gateway().upstreamInitializeResult();
-        ObjectNode initialize = JsonRpc.object().put("jsonrpc", "2.0").put("id", "gateway-reinitialize")
-                .put("method", "initialize");
-        initialize.set("params", parse(params));
-        return post(null, null, initialize, null).chain(reply -> {
-            ObjectNode result = resultOf(reply, initialize.get("id"));
-            String renewed = reply.sessionId() == null ? "" : reply.sessionId();
-            ObjectNode initialized = JsonRpc.notification("notifications/initialized", null);
-            initialized.remove("params");
-            String version = result.path("protocolVersion").asText(null);
-            return post(renewed, version, initialized, null)
-                    .chain(() -> replaySetup(session, renewed, version))
+        return openSession("gateway-reinitialize", (ObjectNode) parse(params), null).chain(opened -> {
+            ObjectNode result = opened.result();
+            String renewed = opened.upstreamSession();
+            String version = opened.version();
+            return replaySetup(session, renewed, version)
                     .chain(() -> sessions.relinkUpstream(session.id(), session.upstream(),
                             cipher.seal(renewed, session.id(), upstream.id()), result.toString(), reason))
                     .map(link -> {
