@@ -118,8 +118,9 @@ class LegacySseUpstreamTest {
         long stopped = System.nanoTime();
         server.close();
         Throwable failure = pending.toCompletableFuture().orTimeout(AWAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
-        assertInstanceOf(IllegalStateException.class, failure);
-        assertEquals("upstream legacy closed its SSE stream", failure.getMessage());
+        // whichever of its two connections the stop closes first: the stream, or the POST still waiting on its 202
+        assertTrue(failure instanceof IllegalStateException && "upstream legacy closed its SSE stream".equals(failure.getMessage())
+                || failure instanceof io.vertx.core.http.HttpClosedException, String.valueOf(failure));
         assertTrue(seconds(stopped) < 10, "failed when the stream closed, not after the 30 s timeout: " + seconds(stopped));
 
         server = new ServerEverything("sse", server.port()).start();
