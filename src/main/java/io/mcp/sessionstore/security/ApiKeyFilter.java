@@ -18,8 +18,12 @@ import io.mcp.sessionstore.problem.ProblemType;
 public class ApiKeyFilter {
 
     private static final String BEARER = "Bearer ";
-    /** What an MCP client key opens: the MCP endpoints, and nothing of the store's own API. */
-    private static final java.util.regex.Pattern MCP_ROUTE = java.util.regex.Pattern.compile("^/mcp(/[^/]+)?/?$");
+    /**
+     * What an MCP client key opens: the MCP endpoints (a gateway route's legacy SSE pair, /sse and
+     * /messages, included), and nothing of the store's own API.
+     */
+    private static final java.util.regex.Pattern MCP_ROUTE = java.util.regex.Pattern.compile(
+            "^/mcp(/[^/]+(/sse|/messages)?)?/?$");
     private static final String CHALLENGE = "Bearer realm=\"mcp-session-store\"";
 
     private final ApiKeys keys;
