@@ -40,7 +40,11 @@ public class ConfigAliases implements ConfigSourceInterceptorFactory {
             Map.entry("gateway.upstreams-file", "MCP_UPSTREAMS_FILE"),
             Map.entry("gateway.keys", "MCP_GATEWAY_KEY"),
             Map.entry("gateway.call-lease", "MCP_GATEWAY_CALL_LEASE"),
-            Map.entry("gateway.live-after", "MCP_GATEWAY_LIVE_AFTER"));
+            Map.entry("gateway.live-after", "MCP_GATEWAY_LIVE_AFTER"),
+            Map.entry("gateway.replica-url", "MCP_GATEWAY_REPLICA_URL"),
+            Map.entry("gateway.stdio.max-processes", "MCP_STDIO_MAX_PROCESSES"),
+            Map.entry("gateway.stdio.idle-timeout", "MCP_STDIO_IDLE_TIMEOUT"),
+            Map.entry("gateway.stdio.stop-timeout", "MCP_STDIO_STOP_TIMEOUT"));
 
     @Override
     public ConfigSourceInterceptor getInterceptor(ConfigSourceInterceptorContext context) {

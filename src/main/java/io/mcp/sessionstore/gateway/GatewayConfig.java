@@ -5,7 +5,10 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
-/** The gateway. Env: MCP_UPSTREAMS, MCP_UPSTREAMS_FILE, MCP_GATEWAY_KEY, MCP_GATEWAY_CALL_LEASE, MCP_GATEWAY_LIVE_AFTER (see ConfigAliases). */
+/**
+ * The gateway. Env: MCP_UPSTREAMS, MCP_UPSTREAMS_FILE, MCP_GATEWAY_KEY, MCP_GATEWAY_CALL_LEASE,
+ * MCP_GATEWAY_LIVE_AFTER, MCP_GATEWAY_REPLICA_URL, MCP_STDIO_* (see ConfigAliases).
+ */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
@@ -35,4 +38,36 @@ public interface GatewayConfig {
      */
     @io.smallrye.config.WithDefault("2s")
     java.time.Duration liveAfter();
+
+    /**
+     * Where the other replicas reach this one to be served the stdio children it runs (a request that
+     * landed elsewhere is forwarded to the child's owner). Unset: http://127.0.0.1:<the HTTP port>,
+     * right for one replica or several on one host; in Kubernetes, the pod's address
+     * (http://$(POD_IP):8080). Env: MCP_GATEWAY_REPLICA_URL.
+     */
+    Optional<String> replicaUrl();
+
+    /** stdio upstreams: the local programs this replica runs, one per client session. */
+    Stdio stdio();
+
+    interface Stdio {
+
+        /** At most this many children on this replica; a new session beyond it gets 503 with Retry-After. Env: MCP_STDIO_MAX_PROCESSES. */
+        @io.smallrye.config.WithDefault("32")
+        int maxProcesses();
+
+        /**
+         * A child with no request pending and no message either way for this long is stopped; the
+         * session's next request starts it again (re-initialized). Env: MCP_STDIO_IDLE_TIMEOUT.
+         */
+        @io.smallrye.config.WithDefault("10m")
+        java.time.Duration idleTimeout();
+
+        /**
+         * How long a child has to exit after its stdin closed, and again after SIGTERM, before SIGKILL
+         * (the MCP lifecycle's shutdown of stdio). Env: MCP_STDIO_STOP_TIMEOUT.
+         */
+        @io.smallrye.config.WithDefault("5s")
+        java.time.Duration stopTimeout();
+    }
 }

@@ -86,7 +86,7 @@ final class GatewayHandler implements McpHandler {
     /** The client's initialize goes to the upstream as it was sent; its InitializeResult comes back as it was. */
     @Override
     public Uni<Initialized> initialize(JsonRpcMessage.Request request, String protocolVersion, String sessionId) {
-        return links.post(null, null, request.json(), request.id()).map(reply -> {
+        return links.post(null, null, request.json(), request.id(), sessionId).map(reply -> {
             ObjectNode result = links.resultOf(reply, request.id());
             String upstreamSession = reply.sessionId() == null ? "" : reply.sessionId();
             ObjectNode params = request.params() == null ? JsonRpc.object() : request.params();

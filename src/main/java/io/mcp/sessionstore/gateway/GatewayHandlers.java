@@ -18,17 +18,19 @@ class GatewayHandlers {
     private final UpstreamRegistry upstreams;
     private final UpstreamClient client;
     private final LegacySseUpstream legacy;
+    private final StdioUpstream stdio;
     private final SessionService sessions;
     private final UpstreamMetrics metrics;
     private final CallRelay relay;
     private final InFlightCalls calls;
     private final Map<String, GatewayHandler> handlers = new ConcurrentHashMap<>();
 
-    GatewayHandlers(UpstreamRegistry upstreams, UpstreamClient client, LegacySseUpstream legacy, SessionService sessions,
-            UpstreamMetrics metrics, CallRelay relay, InFlightCalls calls) {
+    GatewayHandlers(UpstreamRegistry upstreams, UpstreamClient client, LegacySseUpstream legacy, StdioUpstream stdio,
+            SessionService sessions, UpstreamMetrics metrics, CallRelay relay, InFlightCalls calls) {
         this.upstreams = upstreams;
         this.client = client;
         this.legacy = legacy;
+        this.stdio = stdio;
         this.sessions = sessions;
         this.metrics = metrics;
         this.relay = relay;
@@ -38,8 +40,17 @@ class GatewayHandlers {
     /** Empty when no upstream of that id is configured. */
     Optional<GatewayHandler> find(String serverId) {
         return upstreams.find(serverId).map(upstream -> handlers.computeIfAbsent(serverId, id -> new GatewayHandler(upstream,
-                new UpstreamSessions(upstream, client, legacy, sessions, upstreams.cipher(), metrics), sessions,
+                new UpstreamSessions(upstream, client, held(upstream), sessions, upstreams.cipher(), metrics), sessions,
                 upstreams.cipher(), relay, calls)));
+    }
+
+    /** Who holds the upstream sessions of a transport that has no session of its own over HTTP. */
+    private HeldSessions held(Upstream upstream) {
+        return switch (upstream.transport()) {
+            case SSE -> legacy;
+            case STDIO -> stdio;
+            case STREAMABLE_HTTP -> null;
+        };
     }
 
     boolean any() {

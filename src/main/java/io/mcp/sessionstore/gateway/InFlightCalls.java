@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +19,7 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * The gateway calls whose upstream answer is being read (table gateway_calls), each leased by the
- * replica reading it. Every operation is one statement; this replica's name is random per start,
- * so a restarted process takes its own old calls over like any other replica's.
+ * replica reading it (its {@link Replica} id). Every operation is one statement.
  */
 @ApplicationScoped
 class InFlightCalls {
@@ -68,16 +66,13 @@ class InFlightCalls {
                       started_at""");
 
     private final Database database;
-    private final String owner = UUID.randomUUID().toString();
+    private final String owner;
     /** The calls whose relay runs in this process. */
     private final Set<String> relaying = ConcurrentHashMap.newKeySet();
 
-    InFlightCalls(Database database) {
+    InFlightCalls(Database database, Replica replica) {
         this.database = database;
-    }
-
-    String owner() {
-        return owner;
+        this.owner = replica.id();
     }
 
     Uni<Void> open(Call call, Duration lease) {

@@ -24,7 +24,7 @@ import io.vertx.mutiny.core.http.HttpClientResponse;
  * One GET stream of the 2024-11-05 HTTP+SSE transport, which is the upstream session itself: it
  * lives as long as the stream, and the upstream forgets it when the stream closes. The endpoint its
  * first event named is where its messages are POSTed; what comes on it goes to its requests
- * ({@link LegacySseRequests}). Read on one event loop; closed from any thread.
+ * ({@link SharedStreamRequests}). Read on one event loop; closed from any thread.
  */
 final class LegacySseConnection {
 
@@ -34,7 +34,7 @@ final class LegacySseConnection {
     private final Consumer<LegacySseConnection> onClosed;
     private final SseEventSplitter splitter = new SseEventSplitter();
     private final CompletableFuture<URI> endpoint = new CompletableFuture<>();
-    private final LegacySseRequests requests = new LegacySseRequests();
+    private final SharedStreamRequests requests = new SharedStreamRequests();
     /** The GET, reset when the connection is closed; set once the client has a connection for it. */
     private volatile HttpClientRequest request;
     /** Where POSTs go: the endpoint, unless a test pointed the connection elsewhere. */
@@ -147,15 +147,15 @@ final class LegacySseConnection {
     }
 
     /** A request about to be POSTed, bounded from now on (see arm); null when the connection is closed. */
-    LegacySseRequests.Pending expect(JsonNode id, JsonNode progressToken) {
-        LegacySseRequests.Pending waiting = requests.expect(id, progressToken);
+    SharedStreamRequests.Pending expect(JsonNode id, JsonNode progressToken) {
+        SharedStreamRequests.Pending waiting = requests.expect(id, progressToken);
         if (waiting != null) {
             arm(waiting);
         }
         return waiting;
     }
 
-    void refused(LegacySseRequests.Pending waiting, int status, List<ObjectNode> body) {
+    void refused(SharedStreamRequests.Pending waiting, int status, List<ObjectNode> body) {
         requests.refused(waiting, status, body);
     }
 
@@ -164,7 +164,7 @@ final class LegacySseConnection {
      * tool alive, as a byte does on Streamable HTTP). One that got nothing for that long means the
      * session is dead: the connection is closed, and the next call finds none.
      */
-    private void arm(LegacySseRequests.Pending waiting) {
+    private void arm(SharedStreamRequests.Pending waiting) {
         long timeout = upstream.timeout().toNanos();
         long left = Math.max(1, (timeout - (System.nanoTime() - requests.lastMessage(waiting))) / 1_000_000);
         vertx.setTimer(left, ignored -> {
@@ -181,7 +181,7 @@ final class LegacySseConnection {
 
     /** Ends the upstream session (the transport has no DELETE): the GET is reset, and every pending request fails. */
     void close(Supplier<Throwable> why) {
-        List<LegacySseRequests.Pending> failed = requests.close();
+        List<SharedStreamRequests.Pending> failed = requests.close();
         if (failed == null) {
             return;
         }

@@ -34,7 +34,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * clients, as in UpstreamClient: the JDK's completes on the one-thread common pool.
  */
 @ApplicationScoped
-class LegacySseUpstream {
+class LegacySseUpstream implements HeldSessions {
 
     private static final String USER_AGENT = "mcp-session-store-gateway";
     private static final UpstreamReply LOST = new UpstreamReply(404, null, List.of());
@@ -65,6 +65,11 @@ class LegacySseUpstream {
         streams.closeAndAwait();
     }
 
+    @Override
+    public Uni<UpstreamReply> post(Upstream upstream, String key, ObjectNode message, String clientSession) {
+        return post(upstream, key, message);
+    }
+
     /**
      * A message on the session {@code connection} names (null or empty with initialize: a new one).
      * Requests are answered with what the stream carried for them, then their response; anything else
@@ -88,7 +93,8 @@ class LegacySseUpstream {
      * once its POST was accepted (a tool that asks the client something mid-call needs its question
      * relayed before its response can come). Anything that is not a request is {@link #post}ed.
      */
-    Uni<UpstreamStream> postStreaming(Upstream upstream, String connection, ObjectNode message) {
+    @Override
+    public Uni<UpstreamStream> postStreaming(Upstream upstream, String connection, ObjectNode message) {
         JsonNode id = message.get("id");
         LegacySseConnection held = connection == null ? null : connections.get(new Held(upstream.id(), connection));
         if (held == null || held.closed() || !message.has("method") || id == null || id.isNull()) {
@@ -96,7 +102,7 @@ class LegacySseUpstream {
                     Multi.createFrom().iterable(reply.messages()).map(answer -> new UpstreamMessage(null, answer))));
         }
         Context caller = Vertx.currentContext();
-        LegacySseRequests.Pending waiting = held.expect(id, message.path("params").path("_meta").get("progressToken"));
+        SharedStreamRequests.Pending waiting = held.expect(id, message.path("params").path("_meta").get("progressToken"));
         if (waiting == null) {
             return Uni.createFrom().item(new UpstreamStream(LOST.status(), null, Multi.createFrom().empty()));
         }
@@ -116,7 +122,8 @@ class LegacySseUpstream {
     }
 
     /** Ends the session: the transport has no DELETE, the upstream forgets it when its stream closes. */
-    Uni<Integer> delete(Upstream upstream, String connection) {
+    @Override
+    public Uni<Integer> delete(Upstream upstream, String connection) {
         return Uni.createFrom().item(() -> {
             LegacySseConnection held = connection == null ? null : connections.remove(new Held(upstream.id(), connection));
             if (held == null) {
@@ -185,7 +192,7 @@ class LegacySseUpstream {
                 return dropIfLost(connection, new UpstreamReply(response.statusCode(), key, messages(response)));
             });
         }
-        LegacySseRequests.Pending waiting = connection.expect(id, message.path("params").path("_meta").get("progressToken"));
+        SharedStreamRequests.Pending waiting = connection.expect(id, message.path("params").path("_meta").get("progressToken"));
         if (waiting == null) {
             return Uni.createFrom().item(LOST);
         }

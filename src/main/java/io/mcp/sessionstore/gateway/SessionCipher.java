@@ -114,6 +114,37 @@ public final class SessionCipher {
                 + HexFormat.of().formatHex(sealed, 0, KEY_ID_BYTES));
     }
 
+    /**
+     * What one replica shows another to be served a stdio child it holds: an HMAC of a fixed label
+     * under the first key, so only processes that share MCP_GATEWAY_KEY have it and it names no key.
+     */
+    public String replicaToken() {
+        return replicaToken(keys.getFirst());
+    }
+
+    /** A token made with any configured key: replicas mid-rotation still reach each other. */
+    public boolean isReplicaToken(String token) {
+        if (token == null) {
+            return false;
+        }
+        byte[] given = token.getBytes(StandardCharsets.US_ASCII);
+        boolean match = false;
+        for (Key key : keys) {
+            match |= MessageDigest.isEqual(given, replicaToken(key).getBytes(StandardCharsets.US_ASCII));
+        }
+        return match;
+    }
+
+    private static String replicaToken(Key key) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.spec().getEncoded(), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal("mcp-session-store replica".getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static byte[] associatedData(String sessionId, String serverId) {
         return (sessionId + "\u0000" + serverId).getBytes(StandardCharsets.UTF_8);
     }

@@ -59,7 +59,7 @@ final class StatelessCalls {
         ObjectNode params = JsonRpc.object().put("protocolVersion", VERSION);
         params.putObject("capabilities");
         params.putObject("clientInfo").put("name", "mcp-session-store gateway (2026-07-28 client)").put("version", "1.0.0");
-        return links.openSession("gateway-stateless", params, id).chain(opened -> {
+        return links.openSession("gateway-stateless", params, id, null).chain(opened -> {
             String session = opened.upstreamSession();
             String version = opened.version() == null ? VERSION : opened.version();
             Uni<Void> end = Uni.createFrom().deferred(() -> links.delete(session))

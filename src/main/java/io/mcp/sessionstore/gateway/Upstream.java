@@ -5,17 +5,20 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One MCP server the gateway serves at {@code /mcp/<id>}: how to reach it, the headers every call
- * carries (already resolved from the environment: secrets, never logged or stored), and the bound
- * on every call.
+ * One MCP server the gateway serves at {@code /mcp/<id>}: how to reach it (a URL, or for stdio the
+ * command this gateway runs), the headers every call carries (already resolved from the
+ * environment: secrets, never logged or stored), and the bound on every call.
  */
-public record Upstream(String id, Transport transport, URI url, Map<String, String> headers, Duration timeout) {
+public record Upstream(String id, Transport transport, URI url, Map<String, String> headers, Duration timeout,
+        StdioCommand stdio) {
 
     public enum Transport {
         /** MCP Streamable HTTP (2025-03-26 and later). */
         STREAMABLE_HTTP("streamable-http"),
         /** The 2024-11-05 HTTP+SSE transport: GET .../sse, then POSTs to the endpoint it names. */
-        SSE("sse");
+        SSE("sse"),
+        /** A local program the gateway runs, one process per client session, speaking JSON-RPC lines on stdin/stdout. */
+        STDIO("stdio");
 
         private final String configName;
 
@@ -32,9 +35,17 @@ public record Upstream(String id, Transport transport, URI url, Map<String, Stri
         headers = Map.copyOf(headers);
     }
 
+    /** An upstream reached over HTTP. */
+    public Upstream(String id, Transport transport, URI url, Map<String, String> headers, Duration timeout) {
+        this(id, transport, url, headers, timeout, null);
+    }
+
     /** Safe to log: no header values. */
     @Override
     public String toString() {
+        if (stdio != null) {
+            return "Upstream[id=" + id + ", transport=stdio, " + stdio + ", timeout=" + timeout + "]";
+        }
         return "Upstream[id=" + id + ", transport=" + transport.configName() + ", url=" + url.getScheme() + "://"
                 + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + url.getPath() + ", headers="
                 + headers.keySet() + ", timeout=" + timeout + "]";

@@ -35,18 +35,19 @@ final class UpstreamSessions {
 
     private final Upstream upstream;
     private final UpstreamClient client;
-    private final LegacySseUpstream legacy;
+    /** The legacy SSE streams or stdio children this upstream's sessions are; null for Streamable HTTP. */
+    private final HeldSessions held;
     private final SessionService sessions;
     private final SessionCipher cipher;
     private final UpstreamMetrics metrics;
     /** Requests of one session that meet the same loss wait for one re-initialize (per replica). */
     private final Map<String, Uni<Renewed>> reinitializing = new ConcurrentHashMap<>();
 
-    UpstreamSessions(Upstream upstream, UpstreamClient client, LegacySseUpstream legacy, SessionService sessions,
+    UpstreamSessions(Upstream upstream, UpstreamClient client, HeldSessions held, SessionService sessions,
             SessionCipher cipher, UpstreamMetrics metrics) {
         this.upstream = upstream;
         this.client = client;
-        this.legacy = legacy;
+        this.held = held;
         this.sessions = sessions;
         this.cipher = cipher;
         this.metrics = metrics;
@@ -69,31 +70,36 @@ final class UpstreamSessions {
     }
 
     Uni<UpstreamReply> post(String upstreamSession, String version, ObjectNode message, JsonNode id) {
-        return timed(legacy() ? legacy.post(upstream, upstreamSession, message)
+        return post(upstreamSession, version, message, id, null);
+    }
+
+    /** {@code clientSession}: the client session a new upstream session is opened for (a stdio child's log lines name it). */
+    Uni<UpstreamReply> post(String upstreamSession, String version, ObjectNode message, JsonNode id, String clientSession) {
+        return timed(held != null ? held.post(upstream, upstreamSession, message, clientSession)
                 : client.post(upstream, upstreamSession, version, message), UpstreamReply::status, id);
     }
 
-    /** A request whose answer is read as it comes (a legacy SSE upstream's, from its one stream). */
+    /** A request whose answer is read as it comes (a legacy SSE upstream's from its one stream, a stdio child's from its stdout). */
     Uni<UpstreamStream> stream(String upstreamSession, String version, ObjectNode message, JsonNode id) {
-        return timed(legacy() ? legacy.postStreaming(upstream, upstreamSession, message)
+        return timed(held != null ? held.postStreaming(upstream, upstreamSession, message)
                 : client.postStreaming(upstream, upstreamSession, version, message), UpstreamStream::status, id);
     }
 
     /**
      * The upstream's stream of a call after one of its events (a call taken over from another
-     * replica); the 2024-11-05 transport has no resumable streams (405).
+     * replica); the 2024-11-05 transport and stdio have no resumable streams (405).
      */
     Uni<UpstreamStream> resume(String upstreamSession, String version, String lastEventId, java.time.Duration quiet,
             JsonNode id) {
-        if (legacy()) {
+        if (held != null) {
             return Uni.createFrom().item(new UpstreamStream(405, null, Multi.createFrom().empty()));
         }
         return timed(client.resume(upstream, upstreamSession, version, lastEventId, quiet), UpstreamStream::status, id);
     }
 
-    /** The upstream's standalone stream of a session; a legacy SSE upstream has none apart from its one stream (405). */
+    /** The upstream's standalone stream of a session; a legacy SSE or stdio upstream has none apart from its one stream (405). */
     Uni<UpstreamStream> listen(String upstreamSession, String version) {
-        if (legacy()) {
+        if (held != null) {
             return Uni.createFrom().item(new UpstreamStream(405, null, Multi.createFrom().empty()));
         }
         return timed(client.listen(upstream, upstreamSession, version), UpstreamStream::status, null);
@@ -101,11 +107,7 @@ final class UpstreamSessions {
 
     /** Ends an upstream session; 404 and 405 (already gone, or not supported) are fine. */
     Uni<Integer> delete(String upstreamSession) {
-        return legacy() ? legacy.delete(upstream, upstreamSession) : client.delete(upstream, upstreamSession, null);
-    }
-
-    private boolean legacy() {
-        return upstream.transport() == Upstream.Transport.SSE;
+        return held != null ? held.delete(upstream, upstreamSession) : client.delete(upstream, upstreamSession, null);
     }
 
     /** A new upstream session, its generation, and the list_changed notifications the client gets when its capabilities differ. */
@@ -164,12 +166,13 @@ final class UpstreamSessions {
 
     /**
      * initialize with these params, then notifications/initialized: a new upstream session, for a
-     * re-initialize or a request of its own. {@code id}: the client request it is opened for (errors).
+     * re-initialize or a request of its own. {@code id}: the client request it is opened for (errors);
+     * {@code clientSession}: the client session, null when there is none.
      */
-    Uni<Opened> openSession(String name, ObjectNode params, JsonNode id) {
+    Uni<Opened> openSession(String name, ObjectNode params, JsonNode id, String clientSession) {
         ObjectNode initialize = JsonRpc.object().put("jsonrpc", "2.0").put("id", name).put("method", "initialize");
         initialize.set("params", params);
-        return post(null, null, initialize, id).chain(reply -> {
+        return post(null, null, initialize, id, clientSession).chain(reply -> {
             ObjectNode result = resultOf(reply, initialize.get("id"));
             Opened opened = new Opened(reply.sessionId() == null ? "" : reply.sessionId(),
                     result.path("protocolVersion").asText(null), result);
@@ -182,7 +185,7 @@ final class UpstreamSessions {
     private Uni<Renewed> initializeAgain(BoundSession session, String reason) {
         String params = session.view().gateway() == null ? "{}" : session.view().gateway().clientInitialize();
         String before = session.view().gateway() == null ? null : session.view().gateway().upstreamInitializeResult();
-        return openSession("gateway-reinitialize", (ObjectNode) parse(params), null).chain(opened -> {
+        return openSession("gateway-reinitialize", (ObjectNode) parse(params), null, session.id()).chain(opened -> {
             ObjectNode result = opened.result();
             String renewed = opened.upstreamSession();
             String version = opened.version();

@@ -22,9 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads MCP_UPSTREAMS: a JSON array of
- * {@code {"id","transport","url","headers":{...},"timeout"}}. {@code ${NAME}} in a header value is
- * the environment variable NAME. Every mistake fails with a message naming the entry and the field,
- * and never a header value (it may be a secret).
+ * {@code {"id","transport","url","headers":{...},"timeout"}}, or for a local program
+ * {@code {"id","transport":"stdio","command":[...],"env":{...},"cwd","timeout"}}. {@code ${NAME}} in
+ * a header or env value is the environment variable NAME. Every mistake fails with a message naming
+ * the entry and the field, and never a header or env value (it may be a secret).
  */
 public final class UpstreamsParser {
 
@@ -32,7 +33,9 @@ public final class UpstreamsParser {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
-    private static final Set<String> FIELDS = Set.of("id", "transport", "url", "headers", "timeout");
+    private static final Set<String> FIELDS = Set.of("id", "transport", "url", "headers", "timeout", "command", "env", "cwd");
+    private static final Set<String> HTTP_ONLY = Set.of("url", "headers");
+    private static final Set<String> STDIO_ONLY = Set.of("command", "env", "cwd");
 
     private final String source;
     private final Function<String, String> environment;
@@ -82,8 +85,79 @@ public final class UpstreamsParser {
                         + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
             }
         }
-        return new Upstream(id, transport(number, id, entry), url(number, id, entry), headers(number, id, entry),
-                timeout(number, id, entry));
+        Upstream.Transport transport = transport(number, id, entry);
+        boolean stdio = transport == Upstream.Transport.STDIO;
+        for (String field : stdio ? HTTP_ONLY : STDIO_ONLY) {
+            if (entry.has(field)) {
+                throw new IllegalArgumentException(where(number, id, field) + "is not a field of a " + transport.configName()
+                        + " upstream (" + (stdio ? "url and headers are for HTTP upstreams" : "command, env and cwd are for stdio upstreams") + ")");
+            }
+        }
+        if (stdio) {
+            return new Upstream(id, transport, null, Map.of(), timeout(number, id, entry), new StdioCommand(
+                    command(number, id, entry), environment(number, id, entry), workingDirectory(number, id, entry)));
+        }
+        return new Upstream(id, transport, url(number, id, entry), headers(number, id, entry), timeout(number, id, entry));
+    }
+
+    private List<String> command(int number, String id, JsonNode entry) {
+        JsonNode command = entry.get("command");
+        if (command == null || command.isNull()) {
+            throw new IllegalArgumentException(where(number, id, "command") + "is required");
+        }
+        if (!command.isArray() || command.isEmpty()) {
+            throw new IllegalArgumentException(where(number, id, "command")
+                    + "must be a non-empty array of strings: the program, then its arguments");
+        }
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < command.size(); i++) {
+            JsonNode word = command.get(i);
+            if (!word.isTextual() || word.textValue().isEmpty() || word.textValue().indexOf('\0') >= 0) {
+                throw new IllegalArgumentException(where(number, id, "command[" + i + "]") + "must be a non-empty string");
+            }
+            words.add(substitute(number, id, "command[" + i + "]", word.textValue()));
+        }
+        return words;
+    }
+
+    private Map<String, String> environment(int number, String id, JsonNode entry) {
+        JsonNode env = entry.get("env");
+        Map<String, String> resolved = new LinkedHashMap<>();
+        if (env == null || env.isNull()) {
+            return resolved;
+        }
+        if (!env.isObject()) {
+            throw new IllegalArgumentException(where(number, id, "env") + "must be an object of variable names to strings");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = env.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> variable = fields.next();
+            String field = "env." + variable.getKey();
+            if (!variable.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException(where(number, id, field) + "is not a valid environment variable name");
+            }
+            if (!variable.getValue().isTextual()) {
+                throw new IllegalArgumentException(where(number, id, field) + "must be a string");
+            }
+            resolved.put(variable.getKey(), substitute(number, id, field, variable.getValue().textValue()));
+        }
+        return resolved;
+    }
+
+    private java.nio.file.Path workingDirectory(int number, String id, JsonNode entry) {
+        String cwd = text(entry, "cwd", number, id);
+        if (cwd == null) {
+            return null;
+        }
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(cwd);
+        } catch (java.nio.file.InvalidPathException e) {
+            path = null;
+        }
+        if (path == null || !path.isAbsolute()) {
+            throw new IllegalArgumentException(where(number, id, "cwd") + "must be an absolute path");
+        }
+        return path;
     }
 
     private Upstream.Transport transport(int number, String id, JsonNode entry) {
@@ -93,7 +167,7 @@ public final class UpstreamsParser {
                 return transport;
             }
         }
-        throw new IllegalArgumentException(where(number, id, "transport") + "must be streamable-http or sse");
+        throw new IllegalArgumentException(where(number, id, "transport") + "must be streamable-http, sse or stdio");
     }
 
     private URI url(int number, String id, JsonNode entry) {
@@ -147,7 +221,7 @@ public final class UpstreamsParser {
             variables.appendReplacement(out, Matcher.quoteReplacement(variable));
         }
         variables.appendTail(out);
-        if (out.toString().chars().anyMatch(c -> c == '\r' || c == '\n')) {
+        if (field.startsWith("headers.") && out.toString().chars().anyMatch(c -> c == '\r' || c == '\n')) {
             throw new IllegalArgumentException(where(number, id, field) + "must not contain a line break");
         }
         return out.toString();

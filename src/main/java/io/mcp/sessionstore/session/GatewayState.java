@@ -18,4 +18,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record GatewayState(@JsonRawValue String clientInitialize, @JsonRawValue String upstreamInitializeResult,
         int upstreamGeneration, long upstreamReinitializations, String lastUpstreamError,
         @JsonRawValue String upstreamSetup, java.time.Instant upstreamReinitializedAt) {
+
+    /**
+     * The upstream's own state of this session (a stdio child's memory, a server's session) was lost
+     * at least once: the client's session went on, on a new upstream session.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty("upstreamStateLost")
+    public boolean upstreamStateLost() {
+        return upstreamReinitializations > 0;
+    }
 }

@@ -84,6 +84,10 @@ class KubernetesManifestsIT {
         }
         assertEquals(Map.of("DATABASE_URL", "mcp-session-store/DATABASE_URL", "MCP_API_KEYS", "mcp-session-store/MCP_API_KEYS"),
                 secretKeys, "credentials come from the Secret");
+        assertTrue(java.util.stream.StreamSupport.stream(container.path("env").spliterator(), false)
+                .anyMatch(env -> env.path("name").asText().equals("POD_IP")
+                        && env.at("/valueFrom/fieldRef/fieldPath").asText().equals("status.podIP")),
+                "the pod's address, where the other replicas reach its stdio children: " + container.path("env"));
         assertEquals("mcp-session-store", container.at("/envFrom/0/configMapRef/name").asText());
         JsonNode settings = documents.get("ConfigMap/mcp-session-store").path("data");
         assertFalse(settings.has("DATABASE_URL") || settings.has("MCP_API_KEYS"), "no secret in the ConfigMap");

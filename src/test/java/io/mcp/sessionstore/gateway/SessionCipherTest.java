@@ -56,4 +56,18 @@ class SessionCipherTest {
         assertThrows(IllegalArgumentException.class, () -> SessionCipher.fromBase64Keys(List.of("***")));
         assertThrows(IllegalArgumentException.class, () -> SessionCipher.fromBase64Keys(List.of()));
     }
+
+    @Test
+    void replicaTokenWhenSharedKeysThenAcceptedMidRotationAndRefusedByOthers() {
+        String old = SessionCipher.newKey();
+        String rotated = SessionCipher.newKey();
+        SessionCipher before = SessionCipher.fromBase64Keys(List.of(old));
+        SessionCipher after = SessionCipher.fromBase64Keys(List.of(rotated, old));
+        assertTrue(after.isReplicaToken(before.replicaToken()), "a replica not yet rotated still reaches one that is");
+        assertTrue(after.isReplicaToken(after.replicaToken()));
+        SessionCipher stranger = SessionCipher.fromBase64Keys(List.of(SessionCipher.newKey()));
+        assertFalse(stranger.isReplicaToken(before.replicaToken()), "another deployment's token");
+        assertFalse(before.isReplicaToken(null));
+        assertFalse(before.replicaToken().contains(old), "the token is no key");
+    }
 }

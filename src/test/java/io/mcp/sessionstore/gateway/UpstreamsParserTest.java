@@ -33,6 +33,38 @@ class UpstreamsParserTest {
     }
 
     @Test
+    void parseWhenAStdioEntryThenCommandEnvironmentAndDirectoryResolvedAndNothingSecretInItsName() {
+        Upstream local = parser.parse("""
+                [{"id":"local","transport":"stdio","command":["npx","-y","some-mcp-server","--token=${EVERYTHING_TOKEN}"],
+                  "env":{"TOKEN":"${EVERYTHING_TOKEN}","PEM":"line one\\nline two"},"cwd":"/srv"}]""").getFirst();
+        assertEquals(Upstream.Transport.STDIO, local.transport());
+        assertEquals(List.of("npx", "-y", "some-mcp-server", "--token=s3cret-token"), local.stdio().command());
+        assertEquals(Map.of("TOKEN", "s3cret-token", "PEM", "line one\nline two"), local.stdio().environment());
+        assertEquals(java.nio.file.Path.of("/srv"), local.stdio().workingDirectory());
+        assertEquals(null, local.url());
+        assertFalse(local.toString().contains("s3cret"), "neither arguments nor env values in what may be logged: " + local);
+        assertTrue(local.toString().contains("npx"), local.toString());
+    }
+
+    @Test
+    void parseWhenAStdioEntryIsWrongThenTheMessageNamesTheField() {
+        assertMessage("[{\"id\":\"x\",\"transport\":\"stdio\"}]", "field command: is required");
+        assertMessage("[{\"id\":\"x\",\"transport\":\"stdio\",\"command\":[]}]", "field command: must be a non-empty array");
+        assertMessage("[{\"id\":\"x\",\"transport\":\"stdio\",\"command\":\"npx server\"}]", "field command: must be");
+        assertMessage("[{\"id\":\"x\",\"transport\":\"stdio\",\"command\":[\"npx\",1]}]", "field command[1]: must be");
+        assertMessage("[{\"id\":\"x\",\"transport\":\"stdio\",\"command\":[\"npx\"],\"url\":\"http://h\"}]",
+                "field url: is not a field of a stdio upstream");
+        assertMessage("[{\"id\":\"x\",\"transport\":\"sse\",\"url\":\"http://h\",\"command\":[\"npx\"]}]",
+                "field command: is not a field of a sse upstream");
+        assertMessage("[{\"id\":\"x\",\"transport\":\"stdio\",\"command\":[\"npx\"],\"env\":{\"A-B\":\"v\"}}]",
+                "field env.A-B: is not a valid environment variable name");
+        assertMessage("[{\"id\":\"x\",\"transport\":\"stdio\",\"command\":[\"npx\"],\"env\":{\"A\":\"${MISSING}\"}}]",
+                "field env.A: names the environment variable MISSING");
+        assertMessage("[{\"id\":\"x\",\"transport\":\"stdio\",\"command\":[\"npx\"],\"cwd\":\"srv\"}]",
+                "field cwd: must be an absolute path");
+    }
+
+    @Test
     void parseWhenDurationsInEitherFormThenRead() {
         assertEquals(Duration.ofMillis(500), timeout("500ms"));
         assertEquals(Duration.ofMinutes(2), timeout("2m"));
@@ -43,8 +75,8 @@ class UpstreamsParserTest {
     void parseWhenAnEntryIsWrongThenTheMessageNamesEntryAndFieldButNoSecret() {
         assertMessage("[{\"transport\":\"sse\",\"url\":\"http://h/sse\"}]", "entry 1, field id: is required");
         assertMessage("[{\"id\":\"a b\",\"transport\":\"sse\",\"url\":\"http://h/sse\"}]", "entry 1, field id:");
-        assertMessage("[{\"id\":\"x\",\"transport\":\"stdio\",\"url\":\"http://h\"}]",
-                "entry 1 (\"x\"), field transport: must be streamable-http or sse");
+        assertMessage("[{\"id\":\"x\",\"transport\":\"ws\",\"url\":\"http://h\"}]",
+                "entry 1 (\"x\"), field transport: must be streamable-http, sse or stdio");
         assertMessage("[{\"id\":\"x\",\"transport\":\"sse\",\"url\":\"ftp://h\"}]", "field url:");
         assertMessage("[{\"id\":\"x\",\"transport\":\"sse\",\"url\":\"http://u:pw@h/sse\"}]", "without credentials");
         assertMessage("[{\"id\":\"x\",\"transport\":\"sse\",\"url\":\"http://h\",\"timeout\":\"soon\"}]", "field timeout:");

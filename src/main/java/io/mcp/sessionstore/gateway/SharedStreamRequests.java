@@ -13,12 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
- * Which request each message of a legacy SSE stream answers: the stream carries everything the
- * upstream sends, for every request of the session, in one sequence. No I/O here; the stream's event
- * loop, timers and callers meet on this object's lock, and futures are completed outside it (what
- * they run next must not run under it). And how the messages are read from their text.
+ * Which request each message of an upstream session's one stream answers (a legacy SSE stream, a
+ * stdio child's stdout): the stream carries everything the upstream sends, for every request of the
+ * session, in one sequence. No I/O here; the stream's reader, timers and callers meet on this
+ * object's lock, and futures are completed outside it (what they run next must not run under it).
  */
-final class LegacySseRequests {
+final class SharedStreamRequests {
 
     /** Messages that match no pending request, kept for the next one; a silent client must not grow it without end. */
     static final int BACKLOG = 100;
@@ -112,6 +112,20 @@ final class LegacySseRequests {
             to.done.complete(new UpstreamReply(200, null, answered));
             to.live.onComplete();
         }
+    }
+
+    /** One request given up (it got nothing for too long): it fails, the session goes on; its late response is dropped. */
+    void abandon(Pending waiting, Throwable why) {
+        synchronized (this) {
+            pending.remove(waiting.id, waiting);
+        }
+        waiting.fail(why);
+    }
+
+    /** Requests still waiting for their response. */
+    synchronized int waiting() {
+        prune();
+        return pending.size();
     }
 
     /** When the stream last carried something for this request (its start, before anything came). */
