@@ -105,6 +105,16 @@ class OAuthTest {
     }
 
     @Test
+    void tokenWhenNoExpiryOrNoIssuedAtThenRefused() {
+        JwtClaims forever = issuer().claims("alice", AUDIENCE);
+        forever.unsetClaim("exp");
+        refused(issuer().sign(forever), "/mcp", "/mcp");
+        JwtClaims undated = issuer().claims("alice", AUDIENCE);
+        undated.unsetClaim("iat");
+        refused(issuer().sign(undated), "/mcp", "/mcp");
+    }
+
+    @Test
     void tokenWhenAnotherAudienceThenRefused() {
         refused(issuer().token("alice", "https://another-gateway.test"), "/mcp", "/mcp")
                 .body("detail", equalTo("the access token is for another audience"));
