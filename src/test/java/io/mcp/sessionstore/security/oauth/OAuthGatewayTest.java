@@ -8,6 +8,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -82,9 +86,9 @@ class OAuthGatewayTest {
 
     @Test
     void gatewayWhenExpiredTokenThenRefusedWithTheRouteMetadata() {
-        org.jose4j.jwt.JwtClaims claims = issuer().claims("alice", AUDIENCE);
-        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(java.time.Instant.now().getEpochSecond() - 300));
-        claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(java.time.Instant.now().getEpochSecond() - 600));
+        JwtClaims claims = issuer().claims("alice", AUDIENCE);
+        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().getEpochSecond() - 300));
+        claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond() - 600));
         mcp(issuer().sign(claims)).body(INITIALIZE).post(ROUTE).then().statusCode(401)
                 .header("WWW-Authenticate", containsString("resource_metadata=\"" + AUDIENCE
                         + "/.well-known/oauth-protected-resource" + ROUTE + "\""));

@@ -2,8 +2,8 @@ package io.mcp.sessionstore.security.oauth;
 
 import static io.mcp.sessionstore.mcp.McpTransportTest.initialize;
 import static io.mcp.sessionstore.mcp.McpTransportTest.mcp;
-import static io.restassured.RestAssured.given;
 import static io.mcp.sessionstore.testing.OAuthTestResource.AUDIENCE;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -142,7 +143,7 @@ class OAuthTest {
                 .getBytes(StandardCharsets.UTF_8)), "/mcp", "/mcp");
         String valid = issuer().sign(claims);
         String[] parts = valid.split("\\.");
-        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
                 claims.toJson().replace("alice", "admin").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         refused(tampered, "/mcp", "/mcp");
         refused("not.a.jwt", "/mcp", "/mcp");
