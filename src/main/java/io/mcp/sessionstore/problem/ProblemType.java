@@ -17,6 +17,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Content Too Large"),
     INTERNAL_ERROR(500, "internal-error", "Internal Server Error"),
     DATABASE_UNAVAILABLE(503, "database-unavailable", "Service Unavailable"),
+    AUTHORIZATION_SERVER_UNAVAILABLE(503, "authorization-server-unavailable", "Service Unavailable"),
     SHUTTING_DOWN(503, "shutting-down", "Service Unavailable");
 
     public static final String BAD_REQUEST_TITLE = "Bad Request";
