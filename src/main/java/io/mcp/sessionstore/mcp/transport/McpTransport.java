@@ -15,8 +15,6 @@ import io.mcp.sessionstore.events.EventService;
 import io.mcp.sessionstore.events.StreamFollower;
 import io.mcp.sessionstore.session.Activity;
 import io.mcp.sessionstore.session.BoundSession;
-import io.mcp.sessionstore.session.SessionFields;
-import io.mcp.sessionstore.session.SessionId;
 import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.StreamAppend;
@@ -32,9 +30,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class McpTransport {
 
-    private static final int MAX_USER_AGENT = 1024;
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(McpTransport.class);
-
     private final SessionService sessions;
     private final EventService events;
     private final OriginAndHostRules origins;
@@ -42,6 +37,7 @@ public class McpTransport {
     private final JsonRpcParser parser;
     private final StreamWriter streams;
     private final LiveStreams live;
+    private final SessionStarts starts;
 
     public McpTransport(SessionService sessions, EventService events, StreamFollower follower, OriginAndHostRules origins,
             McpTransportConfig config, ObjectMapper json) {
@@ -52,6 +48,7 @@ public class McpTransport {
         this.parser = new JsonRpcParser(json);
         this.streams = new StreamWriter(json);
         this.live = new LiveStreams(events, follower, streams, json, config.sseRetry().toMillis());
+        this.starts = new SessionStarts(sessions, streams, config.sseRetry().toMillis());
     }
 
     public Uni<Response> post(McpRequest request, String body, McpHandler handler) {
@@ -76,7 +73,7 @@ public class McpTransport {
         }
         HeaderRules.requireSessionVersion(request);
         if (!parsed.batch() && first instanceof JsonRpcMessage.Request init && init.method().equals("initialize")) {
-            return initialize(init, request, handler);
+            return starts.newSession(init, request, handler);
         }
         String sessionId = HeaderRules.requireSession(request,
                 !parsed.batch() && first instanceof JsonRpcMessage.Request r ? r.id() : null);
@@ -112,29 +109,6 @@ public class McpTransport {
                     .call(upstream -> handler.ended(sessionId, upstream))
                     .map(ignored -> Response.noContent().build())
                     .onFailure().recoverWithItem(failure -> McpResponses.failure(failure, null));
-        });
-    }
-
-    /** initialize: a new session of the caller's key, created with its answer stored, in one statement. */
-    private Uni<Response> initialize(JsonRpcMessage.Request init, McpRequest request, McpHandler handler) {
-        ObjectNode params = init.params();
-        JsonNode requested = params == null ? null : params.get("protocolVersion");
-        if (requested == null || !requested.isTextual()) {
-            throw new JsonRpcException(400, init.id(), JsonRpc.INVALID_PARAMS,
-                    "initialize needs params with a protocolVersion string");
-        }
-        ObjectNode capabilities = objectParam(init, "capabilities");
-        ObjectNode clientInfo = objectParam(init, "clientInfo");
-        String negotiated = McpProtocol.negotiate(requested.textValue());
-        String sessionId = SessionId.generate();
-        return handler.initialize(init, negotiated, sessionId).chain(initialized -> {
-            String answered = initialized.result().path("protocolVersion").asText(null);
-            String version = McpProtocol.SESSION_VERSIONS.contains(answered) ? answered : negotiated;
-            SessionFields fields = new SessionFields(handler.serverId(), truncate(request.userAgent()), "streamable-http",
-                    handler.upstreamTransport(), version, false, capabilities, clientInfo, null, null);
-            StreamWriter.Stream stream = streams.open(version, List.of(JsonRpc.result(init.id(), initialized.result())));
-            return sessions.createFor(sessionId, request.owner(), fields, initialized.upstream(), stream.append())
-                    .map(created -> stream.render(created.eventIds(), retryMillis(), sessionId));
         });
     }
 
@@ -211,18 +185,6 @@ public class McpTransport {
         }
     }
 
-    private static ObjectNode objectParam(JsonRpcMessage.Request init, String name) {
-        JsonNode value = init.params().get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw new JsonRpcException(400, init.id(), JsonRpc.INVALID_PARAMS, "initialize params." + name
-                    + " must be an object");
-        }
-        return (ObjectNode) value;
-    }
-
     /** Synchronous refusals (checks before any Uni) become responses like asynchronous ones. */
     private static Uni<Response> guarded(Supplier<Uni<Response>> work) {
         return Uni.createFrom().deferred(() -> {
@@ -240,9 +202,5 @@ public class McpTransport {
 
     private long retryMillis() {
         return config.sseRetry().toMillis();
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= MAX_USER_AGENT ? text : text.substring(0, MAX_USER_AGENT);
     }
 }
