@@ -52,20 +52,37 @@ public class McpTransport {
     }
 
     public Uni<Response> post(McpRequest request, String body, McpHandler handler) {
+        return post(request, body, handler, false);
+    }
+
+    /**
+     * A POST of a legacy SSE client to its session's endpoint ({@code request.sessionId()} from the
+     * URL, no protocol header): the same rules, except that initialize initializes that session and
+     * any Accept will do, since the answers go on the client's GET stream, which follows the store.
+     */
+    Uni<Response> postToChannel(McpRequest request, String body, McpHandler handler) {
+        return post(request, body, handler, true);
+    }
+
+    private Uni<Response> post(McpRequest request, String body, McpHandler handler, boolean channel) {
         return guarded(() -> {
             origins.check(request);
-            HeaderRules.requirePostMediaTypes(request);
+            if (channel) {
+                HeaderRules.requireJsonBody(request);
+            } else {
+                HeaderRules.requirePostMediaTypes(request);
+            }
             JsonRpcParser.Parsed parsed = parser.parse(body);
             JsonRpcMessage first = parsed.messages().getFirst();
             JsonNode id = !parsed.batch() && first instanceof JsonRpcMessage.Request r ? r.id() : null;
-            return Uni.createFrom().deferred(() -> dispatch(parsed, first, request, handler))
+            return Uni.createFrom().deferred(() -> dispatch(parsed, first, request, handler, channel))
                     .onFailure().recoverWithItem(failure -> McpResponses.failure(failure, id));
         });
     }
 
     /** Everything after parsing may fail with a domain failure too: see McpResponses.failure. */
     private Uni<Response> dispatch(JsonRpcParser.Parsed parsed, JsonRpcMessage first, McpRequest request,
-            McpHandler handler) {
+            McpHandler handler, boolean channel) {
         if (parsed.batch()) {
             requireBatchAllowed(request, parsed.messages());
         } else if (request.stateless()) {
@@ -73,7 +90,7 @@ public class McpTransport {
         }
         HeaderRules.requireSessionVersion(request);
         if (!parsed.batch() && first instanceof JsonRpcMessage.Request init && init.method().equals("initialize")) {
-            return starts.newSession(init, request, handler);
+            return channel ? starts.intoChannel(init, request, handler) : starts.newSession(init, request, handler);
         }
         String sessionId = HeaderRules.requireSession(request,
                 !parsed.batch() && first instanceof JsonRpcMessage.Request r ? r.id() : null);
@@ -120,6 +137,10 @@ public class McpTransport {
             McpHandler handler) {
         SessionScope scope = scope(request, handler);
         return sessions.findFor(scope, sessionId).chain(session -> {
+            if (session.view().protocolVersion() == null) { // a legacy SSE client's, before its initialize
+                throw new JsonRpcException(400, messages.size() == 1 && messages.getFirst() instanceof JsonRpcMessage.Request r
+                        ? r.id() : null, JsonRpc.INVALID_REQUEST, "this session is not initialized: send initialize first");
+            }
             List<ObjectNode> out = new ArrayList<>();
             List<Activity> activity = new ArrayList<>();
             List<McpHandler.Continuation> rest = new ArrayList<>();
@@ -186,7 +207,7 @@ public class McpTransport {
     }
 
     /** Synchronous refusals (checks before any Uni) become responses like asynchronous ones. */
-    private static Uni<Response> guarded(Supplier<Uni<Response>> work) {
+    static Uni<Response> guarded(Supplier<Uni<Response>> work) {
         return Uni.createFrom().deferred(() -> {
             try {
                 return work.get();

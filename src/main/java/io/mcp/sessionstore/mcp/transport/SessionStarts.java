@@ -9,12 +9,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mcp.sessionstore.session.SessionFields;
 import io.mcp.sessionstore.session.SessionId;
+import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionService;
+import io.mcp.sessionstore.session.UpstreamLink;
 import io.smallrye.mutiny.Uni;
 
-/** initialize, the one message that starts a session: it creates the session with the answer stored (one statement). */
+/**
+ * initialize, the one message that starts a session: a Streamable HTTP client's creates its session
+ * with the answer stored (one statement); a legacy SSE client's initializes the session its GET
+ * opened (one statement too), whose stream carries the answer.
+ */
 final class SessionStarts {
 
+    static final String LEGACY_SSE = "sse";
     private static final int MAX_USER_AGENT = 1024;
 
     private final SessionService sessions;
@@ -40,6 +47,34 @@ final class SessionStarts {
             StreamWriter.Stream stream = streams.open(version, List.of(JsonRpc.result(init.id(), initialized.result())));
             return sessions.createFor(sessionId, request.owner(), fields, initialized.upstream(), stream.append())
                     .map(created -> stream.render(created.eventIds(), retryMillis, sessionId));
+        });
+    }
+
+    /**
+     * The initialize of the session a legacy SSE stream opened ({@code request.sessionId()}): checked
+     * first to be waiting for it, so that no upstream session is opened for nothing. Should another
+     * initialize of it win the race meanwhile, the upstream session this one opened is ended.
+     */
+    Uni<Response> intoChannel(JsonRpcMessage.Request init, McpRequest request, McpHandler handler) {
+        String negotiated = McpProtocol.negotiate(requestedVersion(init));
+        ObjectNode capabilities = objectParam(init, "capabilities");
+        ObjectNode clientInfo = objectParam(init, "clientInfo");
+        String sessionId = request.sessionId();
+        SessionScope scope = SessionScope.of(request.owner(), handler.serverId());
+        return sessions.findFor(scope, sessionId).chain(session -> {
+            if (session.view().protocolVersion() != null) {
+                throw new JsonRpcException(400, init.id(), JsonRpc.INVALID_REQUEST, "this session is initialized already");
+            }
+            return handler.initialize(init, negotiated, sessionId);
+        }).chain(initialized -> {
+            String version = answeredVersion(initialized, negotiated);
+            SessionFields fields = new SessionFields(null, truncate(request.userAgent()), LEGACY_SSE, null, version, false,
+                    capabilities, clientInfo, null, null);
+            StreamWriter.Stream stream = streams.open(version, List.of(JsonRpc.result(init.id(), initialized.result())));
+            return sessions.initializeFor(scope, sessionId, fields, initialized.upstream(), stream.append())
+                    .onFailure().call(lost -> initialized.upstream() == null ? Uni.createFrom().voidItem()
+                            : handler.ended(sessionId, new UpstreamLink(initialized.upstream().sealedSession(), 1)))
+                    .map(created -> stream.render(created.eventIds(), retryMillis, null));
         });
     }
 
@@ -70,7 +105,7 @@ final class SessionStarts {
         return (ObjectNode) value;
     }
 
-    private static String truncate(String text) {
+    static String truncate(String text) {
         return text == null || text.length() <= MAX_USER_AGENT ? text : text.substring(0, MAX_USER_AGENT);
     }
 }
