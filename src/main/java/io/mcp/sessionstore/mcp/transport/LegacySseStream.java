@@ -8,6 +8,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 import io.mcp.sessionstore.common.LogSafe;
+import io.mcp.sessionstore.db.DatabaseFailures;
 import io.mcp.sessionstore.events.EventId;
 import io.mcp.sessionstore.events.ServerSentEvents;
 import io.mcp.sessionstore.events.StreamFollower;
@@ -31,6 +32,8 @@ final class LegacySseStream {
 
     private static final Logger LOG = Logger.getLogger(LegacySseStream.class);
     private static final byte[] KEEPALIVE = ServerSentEvents.comment("keepalive");
+    private static final java.time.Duration DATABASE_BACKOFF = java.time.Duration.ofSeconds(1);
+    private static final java.time.Duration DATABASE_BACKOFF_MAX = java.time.Duration.ofSeconds(10);
 
     private final BoundSession opened;
     private final McpHandler handler;
@@ -67,7 +70,14 @@ final class LegacySseStream {
                 endpoint.getBytes(StandardCharsets.UTF_8), retryMillis));
         messages(missed).forEach(first::writeBytes);
         EventId after = missed.isEmpty() ? position.event() : EventId.parse(missed.getLast().id());
+        // a database away for a while does not end the stream: a client told 503 on its reconnect
+        // would give up (an EventSource does on any status but 200), so the follow waits it out
         Multi<byte[]> live = follower.followSession(sessionId, after)
+                .onFailure(DatabaseFailures::isUnavailable).invoke(failure -> LOG.infof(
+                        "MCP legacy SSE stream of session %s waits for the database: %s", sessionId,
+                        LogSafe.reason(failure)))
+                .onFailure(DatabaseFailures::isUnavailable).retry().withBackOff(DATABASE_BACKOFF, DATABASE_BACKOFF_MAX)
+                .indefinitely()
                 .onItem().transformToUniAndConcatenate(this::take)
                 .onItem().transformToIterable(chunks -> chunks);
         return Multi.createFrom().item(first.toByteArray()).onCompletion().switchTo(live)
