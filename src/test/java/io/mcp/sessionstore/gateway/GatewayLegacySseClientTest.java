@@ -38,6 +38,7 @@ class GatewayLegacySseClientTest {
 
     static final String ROUTE = "/mcp/" + UpstreamTestResource.ID;
     static final String SSE = ROUTE + "/sse";
+    static final String CLIENT_KEY = "test-client-key";
     static final Duration WITHIN = Duration.ofSeconds(15);
     static final String INITIALIZE = """
             {"jsonrpc":"2.0","id":"init","method":"initialize","params":{"protocolVersion":"2024-11-05",
@@ -214,6 +215,15 @@ class GatewayLegacySseClientTest {
             Api.await("the session's expiry moved on by the open stream", Duration.ofSeconds(30), () -> Instant.parse(
                     Api.api().get(Api.session(channel.session())).then().extract().path("expiresAt")).isAfter(opened));
             Api.api().get(Api.session(channel.session())).then().body("metrics.requests", equalTo(0));
+        }
+    }
+
+    /** An MCP client key (MCP_CLIENT_KEYS) opens the legacy pair as it opens /mcp/<id>. */
+    @Test
+    void clientKeyWhenItOpensTheStreamAndPostsThenServed() {
+        try (Channel channel = open(CLIENT_KEY, null)) {
+            post(channel.endpoint(), CLIENT_KEY, INITIALIZE).then().statusCode(202);
+            assertTrue(channel.message(data -> data.contains("\"init\"")).data().contains("mcp-servers/everything"));
         }
     }
 
