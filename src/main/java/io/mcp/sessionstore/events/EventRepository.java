@@ -27,13 +27,15 @@ class EventRepository implements PanacheRepositoryBase<SessionEventEntity, Sessi
     private static final NamedSql APPEND = NamedSql.of(EventSql.APPEND);
     private static final NamedSql REPLAY_STATE = NamedSql.of(EventSql.REPLAY_STATE);
     private static final NamedSql EVENTS_AFTER = NamedSql.of(EventSql.EVENTS_AFTER);
+    private static final NamedSql SESSION_EVENTS_AFTER = NamedSql.of(EventSql.SESSION_EVENTS_AFTER);
+    private static final NamedSql NOTIFY = NamedSql.of(EventSql.NOTIFY);
 
     /** How far a live session's events were trimmed, and the stream of the event a replay starts after. */
     record ReplayState(long trimmedThrough, String afterStream) {
     }
 
     /** A stored event: its message bytes as EventCodec wrote them (null for a priming event). */
-    record StoredEvent(long seq, byte[] message, boolean compressed, Instant createdAt) {
+    record StoredEvent(long seq, String streamId, byte[] message, boolean compressed, Instant createdAt) {
     }
 
     private final Database database;
@@ -65,13 +67,29 @@ class EventRepository implements PanacheRepositoryBase<SessionEventEntity, Sessi
         return database.execute(EVENTS_AFTER, Map.of("sessionId", sessionId, "streamId", streamId,
                 "afterSeq", afterSeq, "limit", (long) limit)).map(rows -> {
                     List<StoredEvent> events = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        Buffer message = row.getBuffer("message");
-                        events.add(new StoredEvent(row.getLong("seq"), message == null ? null : message.getBytes(),
-                                row.getBoolean("compressed"), SqlValues.instant(row, "created_at")));
-                    }
+                    rows.forEach(row -> events.add(stored(row, streamId)));
                     return events;
                 });
+    }
+
+    /** The events of all the session's streams after {@code afterSeq}, in sequence order. */
+    Uni<List<StoredEvent>> sessionEventsAfter(String sessionId, long afterSeq, int limit) {
+        return database.execute(SESSION_EVENTS_AFTER, Map.of("sessionId", sessionId, "afterSeq", afterSeq,
+                "limit", (long) limit)).map(rows -> {
+                    List<StoredEvent> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(stored(row, row.getString("stream_id"))));
+                    return events;
+                });
+    }
+
+    Uni<Void> notifyFollowers(String sessionId) {
+        return database.execute(NOTIFY, Map.of("sessionId", sessionId, "channel", EventSql.CHANNEL)).replaceWithVoid();
+    }
+
+    private static StoredEvent stored(Row row, String streamId) {
+        Buffer message = row.getBuffer("message");
+        return new StoredEvent(row.getLong("seq"), streamId, message == null ? null : message.getBytes(),
+                row.getBoolean("compressed"), SqlValues.instant(row, "created_at"));
     }
 
     /** A session's newest events, all streams, newest first. */

@@ -125,9 +125,7 @@ public class EventService {
             }
             if (after != null) {
                 if (state.afterStream() == null && after.seq() <= state.trimmedThrough()) {
-                    return Uni.createFrom().failure(new EventsTrimmedException("event " + after
-                            + " and older events of this session were dropped (at most " + config.maxPerSession()
-                            + " are kept): replay from it would be incomplete"));
+                    return Uni.createFrom().failure(trimmed("event " + after));
                 }
                 if (!streamId.equals(state.afterStream())) {
                     return Uni.createFrom().failure(eventNotFound(sessionId, after.toString()));
@@ -138,6 +136,41 @@ public class EventService {
                             text(EventCodec.decode(event.message(), event.compressed())), event.createdAt()))
                             .toList()));
         });
+    }
+
+    /**
+     * The events of all the session's streams after {@code after} (null: from the session's first),
+     * in the order they were stored, each with its own id: what a legacy SSE client's one stream
+     * carries. Fails like {@link #replayAfter} when {@code after} is unknown or was trimmed.
+     */
+    public Uni<List<ServerSentEvents.Event>> replaySessionAfter(String sessionId, EventId after, int limit) {
+        Ids.require("session id", sessionId);
+        long afterSeq = after == null ? 0 : after.seq();
+        return repository.replayState(sessionId, afterSeq).chain(state -> {
+            if (state == null) {
+                return Uni.createFrom().failure(NotFoundException.session(sessionId));
+            }
+            if (after != null && (state.afterStream() == null || !after.streamId().equals(state.afterStream()))) {
+                return Uni.createFrom().failure(state.afterStream() == null && after.seq() <= state.trimmedThrough()
+                        ? trimmed(after.toString()) : eventNotFound(sessionId, after.toString()));
+            }
+            if (after == null && state.trimmedThrough() > 0) {
+                return Uni.createFrom().failure(trimmed("the first event"));
+            }
+            return repository.sessionEventsAfter(sessionId, afterSeq, limit).map(stored -> stored.stream()
+                    .map(event -> new ServerSentEvents.Event(EventId.format(event.seq(), event.streamId()),
+                            EventCodec.decode(event.message(), event.compressed())))
+                    .toList());
+        });
+    }
+
+    /**
+     * Wakes whoever follows the session's streams, here and (NOTIFY) on the other replicas: for events
+     * a statement of the session store appended with a request's activity, which notifies no one.
+     */
+    public Uni<Void> announce(String sessionId) {
+        wakeups.wake(sessionId);
+        return repository.notifyFollowers(sessionId);
     }
 
     /** A session's newest events across its streams (without their messages), newest first. */
@@ -167,6 +200,11 @@ public class EventService {
 
     private static String text(byte[] utf8) {
         return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    private EventsTrimmedException trimmed(String what) {
+        return new EventsTrimmedException(what + " and older events of this session were dropped (at most "
+                + config.maxPerSession() + " are kept): replay from it would be incomplete");
     }
 
     private static NotFoundException eventNotFound(String sessionId, String after) {

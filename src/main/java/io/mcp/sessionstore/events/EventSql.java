@@ -71,6 +71,23 @@ public final class EventSql {
             ORDER BY seq
             LIMIT :limit""";
 
+    /**
+     * A session's events after :afterSeq across all its streams, in the order they were stored: what a
+     * legacy SSE client's one stream carries (the primary key serves it).
+     */
+    static final String SESSION_EVENTS_AFTER = """
+            SELECT seq, stream_id, message, compressed, created_at
+            FROM session_events
+            WHERE session_id = :sessionId AND seq > :afterSeq
+            ORDER BY seq
+            LIMIT :limit""";
+
+    /**
+     * The NOTIFY of {@link #APPEND} on its own, for events a statement of the session store appended
+     * with a request's activity (which sends none, since a Streamable HTTP client gets them in the reply).
+     */
+    static final String NOTIFY = "SELECT pg_notify(:channel, md5(CAST(:sessionId AS text)))";
+
     private EventSql() {
     }
 }

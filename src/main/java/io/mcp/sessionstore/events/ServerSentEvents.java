@@ -38,6 +38,26 @@ public final class ServerSentEvents {
         return out.toByteArray();
     }
 
+    /**
+     * One event with an {@code event} field (the legacy HTTP+SSE transport names its events
+     * {@code endpoint} and {@code message}); {@code retryMillis} null: no retry line.
+     */
+    public static byte[] writeNamed(String type, String id, byte[] data, Long retryMillis) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 128);
+        ascii(out, "event: " + type + "\nid: " + id + "\n");
+        if (retryMillis != null) {
+            ascii(out, "retry: " + retryMillis + "\n");
+        }
+        writeData(out, data);
+        ascii(out, "\n");
+        return out.toByteArray();
+    }
+
+    /** A comment line, which every client ignores: it keeps an idle stream from looking dead to proxies. */
+    public static byte[] comment(String text) {
+        return (": " + text + "\n\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** A line break inside the data would end the field: each line gets a data line of its own. */
     private static void writeData(ByteArrayOutputStream out, byte[] data) {
         int start = 0;

@@ -76,6 +76,30 @@ public class StreamFollower {
         return follow(sessionId, new Position(streamId, null, System.nanoTime() + config.followMax().toNanos(), ends));
     }
 
+    /**
+     * Every event of the session after {@code after} (null: from its first), across all its streams,
+     * in the order they are stored, with no bound of time (a legacy SSE client's stream lasts as long
+     * as its connection): one page per read, empty when a poll interval passed with nothing new, so
+     * that the reader can tell a quiet stream. Fails like {@link EventService#replaySessionAfter}, and
+     * with NotFoundException once the session is gone.
+     */
+    public Multi<List<ServerSentEvents.Event>> followSession(String sessionId, EventId after) {
+        EventId[] last = {after};
+        return Multi.createBy().repeating().uni(() -> nextOfSession(sessionId, last)).indefinitely();
+    }
+
+    private Uni<List<ServerSentEvents.Event>> nextOfSession(String sessionId, EventId[] last) {
+        CompletableFuture<Void> wakeup = wakeups.arm(sessionId);
+        return events.replaySessionAfter(sessionId, last[0], EventService.MAX_PAGE).chain(read -> {
+            if (!read.isEmpty()) {
+                last[0] = EventId.parse(read.getLast().id());
+                return Uni.createFrom().item(read);
+            }
+            return Uni.createFrom().completionStage(wakeup).ifNoItem().after(config.followPollInterval())
+                    .recoverWithItem((Void) null).replaceWith(List.<ServerSentEvents.Event>of());
+        }).eventually(() -> wakeups.disarm(sessionId, wakeup));
+    }
+
     private Multi<ServerSentEvents.Event> follow(String sessionId, Position position) {
         return Multi.createBy().repeating().uni(() -> next(sessionId, position)).whilst(page -> position.going())
                 .onItem().transformToIterable(page -> page);

@@ -59,6 +59,11 @@ public class GatewayResource {
     }
 
     private GatewayHandler handler(String serverId) {
+        return handler(handlers, serverId);
+    }
+
+    /** The route's handler; 404 with a JSON-RPC error for an id no upstream is configured as. */
+    static GatewayHandler handler(GatewayHandlers handlers, String serverId) {
         return handlers.find(serverId).orElseThrow(() -> new JsonRpcException(404, null,
                 JsonRpc.INVALID_REQUEST, "no upstream MCP server is configured as " + serverId + " (MCP_UPSTREAMS)"));
     }

@@ -13,6 +13,11 @@ public record Activity(long requests, long toolCalls, long errors, List<ToolCall
         calls = List.copyOf(calls);
     }
 
+    /** No message: the session is only kept alive (a legacy SSE client's stream is open). */
+    public static Activity none() {
+        return new Activity(0, 0, 0, List.of(), false);
+    }
+
     /** One message that was neither a tool call nor an error. */
     public static Activity oneRequest() {
         return new Activity(1, 0, 0, List.of(), false);

@@ -30,6 +30,7 @@ class SessionRepository {
     private static final NamedSql LIVE_VERSION = NamedSql.of(SessionSql.LIVE_VERSION);
     private static final NamedSql UPSERT = NamedSql.of(SessionSql.UPSERT);
     private static final NamedSql CREATE_OWNED = NamedSql.of(SessionSql.CREATE_OWNED);
+    private static final NamedSql INITIALIZE_OWNED = NamedSql.of(SessionSql.INITIALIZE_OWNED);
     private static final NamedSql REPLACE_IF_VERSION = NamedSql.of(SessionSql.REPLACE_IF_VERSION);
     private static final NamedSql CLAIM_REINITIALIZE = NamedSql.of(SessionSql.CLAIM_REINITIALIZE);
     private static final NamedSql RELEASE_REINITIALIZE = NamedSql.of(SessionSql.RELEASE_REINITIALIZE);
@@ -68,18 +69,37 @@ class SessionRepository {
         return database.execute(UPSERT, parameters).map(rows -> first(rows, SessionRows::view));
     }
 
-    /** A new session of {@code owner} with its first request counted and its first stream stored. */
-    Uni<SessionView> createOwned(String id, String owner, SessionFields fields, int ttlSeconds, UpstreamStart upstream,
-            StreamAppend stream) {
+    /** A new session of {@code owner} with {@code requests} counted and its first stream stored. */
+    Uni<SessionView> createOwned(String id, String owner, SessionFields fields, int ttlSeconds, long requests,
+            UpstreamStart upstream, StreamAppend stream) {
         Map<String, Object> parameters = mutableFields(id, fields, ttlSeconds);
         parameters.put("owner", owner);
-        parameters.put("requests", 1L);
+        parameters.put("requests", requests);
+        putUpstream(parameters, upstream);
+        putStream(parameters, stream);
+        return database.execute(CREATE_OWNED, parameters).map(rows -> first(rows, SessionRows::view));
+    }
+
+    /** Null when no session of the scope waits for its initialize under this id. */
+    Uni<Created> initializeOwned(String id, SessionScope scope, SessionFields fields, UpstreamStart upstream,
+            StreamAppend stream) {
+        Map<String, Object> parameters = scoped(id, scope);
+        parameters.put("protocolVersion", fields.protocolVersion());
+        parameters.put("capabilities", json(fields.capabilities()));
+        parameters.put("clientInfo", json(fields.clientInfo()));
+        parameters.put("userAgent", fields.userAgent());
+        putUpstream(parameters, upstream);
+        putStream(parameters, stream);
+        return database.execute(INITIALIZE_OWNED, parameters).map(rows -> first(rows, row -> new Created(
+                SessionRows.view(row), stream.messages().isEmpty() ? List.of()
+                        : EventService.ids(stream.streamId(), row.getLong("event_seq"), stream.messages().size()))));
+    }
+
+    private static void putUpstream(Map<String, Object> parameters, UpstreamStart upstream) {
         parameters.put("upstreamSession", upstream == null ? null : Buffer.buffer(upstream.sealedSession()));
         parameters.put("upstreamGeneration", upstream == null ? 0 : 1);
         parameters.put("clientInitialize", upstream == null ? null : upstream.clientInitialize());
         parameters.put("upstreamInitialize", upstream == null ? null : upstream.upstreamInitializeResult());
-        putStream(parameters, stream);
-        return database.execute(CREATE_OWNED, parameters).map(rows -> first(rows, SessionRows::view));
     }
 
     /** Null when no live session with this id has this version. */

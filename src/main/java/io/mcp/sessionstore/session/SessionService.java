@@ -123,10 +123,33 @@ public class SessionService {
      */
     public Uni<Created> createFor(@NotNull String id, @NotNull String owner, @Valid SessionFields fields,
             UpstreamStart upstream, StreamAppend firstStream) {
-        return repository.createOwned(id, owner, fields, ttl(fields), upstream, firstStream)
+        return repository.createOwned(id, owner, fields, ttl(fields), 1, upstream, firstStream)
                 .map(view -> new Created(view, firstStream.messages().isEmpty() ? List.of()
                         : EventService.ids(firstStream.streamId(), firstStream.messages().size(),
                                 firstStream.messages().size())));
+    }
+
+    /**
+     * A new session of {@code owner} that waits for its initialize (a legacy SSE client's, opened by
+     * its GET before any message): no request counted, no protocol, no upstream, no event.
+     */
+    public Uni<SessionView> openFor(@NotNull String id, @NotNull String owner, @Valid SessionFields fields) {
+        return repository.createOwned(id, owner, fields, ttl(fields), 0, null, StreamAppend.NONE);
+    }
+
+    /**
+     * The initialize of a session {@link #openFor} opened: its protocol version, capabilities, client
+     * info and user agent from {@code fields}, its upstream link, the request counted and the
+     * answer's stream stored, in one statement. NotFoundException when no live session of the scope
+     * has the id; InvalidInputException when it is initialized already.
+     */
+    public Uni<Created> initializeFor(SessionScope scope, String id, SessionFields fields, UpstreamStart upstream,
+            StreamAppend firstStream) {
+        Ids.require("session id", id);
+        return repository.initializeOwned(id, scope, fields, upstream, firstStream).chain(created -> created != null
+                ? Uni.createFrom().item(created)
+                : findFor(scope, id).chain(found -> Uni.createFrom().<Created>failure(new InvalidInputException(
+                        "already-initialized", "session " + id + " is initialized already"))));
     }
 
     /** The live session in the scope; NotFoundException when there is none. */

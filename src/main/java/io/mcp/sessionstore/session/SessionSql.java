@@ -117,6 +117,32 @@ final class SessionSql {
 
             SELECT\s""" + COLUMNS + " FROM reserving";
 
+    /**
+     * The initialize of a session its legacy SSE stream opened (CREATE_OWNED with no protocol yet):
+     * the client's protocol, capabilities and info, the upstream link, the request counted and the
+     * answer's stream stored, in one statement. No row when no such session of the scope is waiting
+     * for its initialize (absent, or initialized already).
+     */
+    static final String INITIALIZE_OWNED = """
+            WITH reserving AS (
+                UPDATE sessions SET protocol_version = :protocolVersion,
+                    capabilities = CAST(CAST(:capabilities AS text) AS jsonb),
+                    client_info = CAST(CAST(:clientInfo AS text) AS jsonb),
+                    user_agent = COALESCE(CAST(:userAgent AS text), user_agent),
+                    upstream_session = CAST(:upstreamSession AS bytea), upstream_generation = :upstreamGeneration,
+                    client_initialize = CAST(CAST(:clientInitialize AS text) AS jsonb),
+                    upstream_initialize = CAST(CAST(:upstreamInitialize AS text) AS jsonb),
+                    requests = requests + 1,
+            """ + EventSql.RESERVE_SEQUENCE + ",\n" + SLIDE_EXPIRY.replace("{ttl}", "ttl_seconds") + """
+            , version = version + 1
+                WHERE\s""" + LIVE_FOR_OWNER + """
+             AND protocol_version IS NULL
+                RETURNING\s""" + COLUMNS + """
+            , event_seq, events_trimmed_through
+            ),\s""" + EventSql.insertAndTrimAfter("reserving") + """
+
+            SELECT\s""" + COLUMNS + ", event_seq FROM reserving";
+
     /** Replaces the mutable fields of a live session whose version is :version (If-Match, PATCH). */
     static final String REPLACE_IF_VERSION = "UPDATE sessions SET " + MUTABLE_VALUES + ",\n"
             + SLIDE_EXPIRY.replace("{ttl}", TTL_PARAMETER) + """

@@ -23,16 +23,17 @@ import java.util.function.Predicate;
  */
 public final class SseStream implements AutoCloseable {
 
-    /** One event: its id (null without one) and its data (empty for a priming event). */
-    public record Event(String id, String data) {
+    /** One event: its id (null without one), its data (empty for a priming event) and its type (null without one). */
+    public record Event(String id, String data, String type) {
     }
 
-    private static final Event END = new Event(null, null);
+    private static final Event END = new Event(null, null, null);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private final java.util.concurrent.atomic.AtomicInteger comments = new java.util.concurrent.atomic.AtomicInteger();
 
     private SseStream(HttpResponse<InputStream> response) {
         this.response = response;
@@ -63,6 +64,11 @@ public final class SseStream implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many comment lines (": ...", which clients ignore) came so far. */
+    public int comments() {
+        return comments.get();
     }
 
     public int status() {
@@ -112,16 +118,22 @@ public final class SseStream implements AutoCloseable {
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
+            String type = null;
             StringBuilder data = null;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (id != null || data != null) {
-                        events.add(new Event(id, data == null ? "" : data.toString()));
+                        events.add(new Event(id, data == null ? "" : data.toString(), type));
                     }
                     id = null;
+                    type = null;
                     data = null;
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).trim();
+                } else if (line.startsWith(":")) {
+                    comments.incrementAndGet();
+                } else if (line.startsWith("event:")) {
+                    type = line.substring(6).trim();
                 } else if (line.startsWith("data:")) {
                     String piece = line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5);
                     data = data == null ? new StringBuilder(piece) : data.append('\n').append(piece);

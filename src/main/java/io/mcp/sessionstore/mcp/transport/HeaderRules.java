@@ -14,6 +14,10 @@ final class HeaderRules {
             throw new JsonRpcException(406, null, JsonRpc.INVALID_REQUEST,
                     "Accept must allow both application/json and text/event-stream");
         }
+        requireJsonBody(request);
+    }
+
+    static void requireJsonBody(McpRequest request) {
         String contentType = request.contentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new JsonRpcException(415, null, JsonRpc.INVALID_REQUEST, "Content-Type must be application/json");

@@ -15,7 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class LiveStreamAccept {
 
-    private static final Pattern GATEWAY_ROUTE = Pattern.compile("^/mcp/[^/]+/?$");
+    /** {@code /mcp/<id>}, and {@code /mcp/<id>/sse}, the legacy SSE stream, which is sent the same way. */
+    private static final Pattern GATEWAY_ROUTE = Pattern.compile("^/mcp/[^/]+(/sse)?/?$");
     static final String LOWEST = MediaType.APPLICATION_OCTET_STREAM + ";q=0.001";
 
     @ServerRequestFilter(preMatching = true)

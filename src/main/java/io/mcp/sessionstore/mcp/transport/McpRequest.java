@@ -21,6 +21,15 @@ public record McpRequest(String owner, String origin, String host, String accept
                 headers.getHeaderString(NAME_HEADER), trimmed(headers.getHeaderString(LAST_EVENT_ID)));
     }
 
+    /**
+     * A legacy SSE client's POST as the transport takes it: the session its endpoint URL names, and no
+     * protocol header (the session's version is the one initialize chose; 2024-11-05 is none of ours).
+     */
+    public McpRequest inChannel(String channelSessionId) {
+        return new McpRequest(owner, origin, host, accept, contentType, trimmed(channelSessionId), null, userAgent,
+                null, null, null);
+    }
+
     /** Whether this request declares the stateless revision. */
     public boolean stateless() {
         return McpProtocol.V2026_07_28.equals(protocolVersion);

@@ -56,8 +56,12 @@ public class McpResponses {
     static Response live(List<ServerSentEvents.Event> first, Multi<ServerSentEvents.Event> rest, long retryMillis) {
         Multi<byte[]> next = rest.map(event -> ServerSentEvents.write(List.of(event), retryMillis));
         // no empty chunk: to a chunked response it could read as the end
-        Multi<byte[]> body = first.isEmpty() ? next
-                : Multi.createFrom().item(ServerSentEvents.write(first, retryMillis)).onCompletion().switchTo(next);
+        return sse(first.isEmpty() ? next
+                : Multi.createFrom().item(ServerSentEvents.write(first, retryMillis)).onCompletion().switchTo(next));
+    }
+
+    /** An SSE body of any shape, sent as it is written ({@link McpReplies}). */
+    static Response sse(Multi<byte[]> body) {
         return Response.ok(body, ServerSentEvents.MEDIA_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header("X-Accel-Buffering", "no").build();
     }

@@ -15,8 +15,6 @@ import io.mcp.sessionstore.events.EventService;
 import io.mcp.sessionstore.events.StreamFollower;
 import io.mcp.sessionstore.session.Activity;
 import io.mcp.sessionstore.session.BoundSession;
-import io.mcp.sessionstore.session.SessionFields;
-import io.mcp.sessionstore.session.SessionId;
 import io.mcp.sessionstore.session.SessionScope;
 import io.mcp.sessionstore.session.SessionService;
 import io.mcp.sessionstore.session.StreamAppend;
@@ -32,9 +30,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class McpTransport {
 
-    private static final int MAX_USER_AGENT = 1024;
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(McpTransport.class);
-
     private final SessionService sessions;
     private final EventService events;
     private final OriginAndHostRules origins;
@@ -42,6 +37,7 @@ public class McpTransport {
     private final JsonRpcParser parser;
     private final StreamWriter streams;
     private final LiveStreams live;
+    private final SessionStarts starts;
 
     public McpTransport(SessionService sessions, EventService events, StreamFollower follower, OriginAndHostRules origins,
             McpTransportConfig config, ObjectMapper json) {
@@ -52,23 +48,41 @@ public class McpTransport {
         this.parser = new JsonRpcParser(json);
         this.streams = new StreamWriter(json);
         this.live = new LiveStreams(events, follower, streams, json, config.sseRetry().toMillis());
+        this.starts = new SessionStarts(sessions, streams, config.sseRetry().toMillis());
     }
 
     public Uni<Response> post(McpRequest request, String body, McpHandler handler) {
+        return post(request, body, handler, false);
+    }
+
+    /**
+     * A POST of a legacy SSE client to its session's endpoint ({@code request.sessionId()} from the
+     * URL, no protocol header): the same rules, except that initialize initializes that session and
+     * any Accept will do, since the answers go on the client's GET stream, which follows the store.
+     */
+    Uni<Response> postToChannel(McpRequest request, String body, McpHandler handler) {
+        return post(request, body, handler, true);
+    }
+
+    private Uni<Response> post(McpRequest request, String body, McpHandler handler, boolean channel) {
         return guarded(() -> {
             origins.check(request);
-            HeaderRules.requirePostMediaTypes(request);
+            if (channel) {
+                HeaderRules.requireJsonBody(request);
+            } else {
+                HeaderRules.requirePostMediaTypes(request);
+            }
             JsonRpcParser.Parsed parsed = parser.parse(body);
             JsonRpcMessage first = parsed.messages().getFirst();
             JsonNode id = !parsed.batch() && first instanceof JsonRpcMessage.Request r ? r.id() : null;
-            return Uni.createFrom().deferred(() -> dispatch(parsed, first, request, handler))
+            return Uni.createFrom().deferred(() -> dispatch(parsed, first, request, handler, channel))
                     .onFailure().recoverWithItem(failure -> McpResponses.failure(failure, id));
         });
     }
 
     /** Everything after parsing may fail with a domain failure too: see McpResponses.failure. */
     private Uni<Response> dispatch(JsonRpcParser.Parsed parsed, JsonRpcMessage first, McpRequest request,
-            McpHandler handler) {
+            McpHandler handler, boolean channel) {
         if (parsed.batch()) {
             requireBatchAllowed(request, parsed.messages());
         } else if (request.stateless()) {
@@ -76,7 +90,7 @@ public class McpTransport {
         }
         HeaderRules.requireSessionVersion(request);
         if (!parsed.batch() && first instanceof JsonRpcMessage.Request init && init.method().equals("initialize")) {
-            return initialize(init, request, handler);
+            return channel ? starts.intoChannel(init, request, handler) : starts.newSession(init, request, handler);
         }
         String sessionId = HeaderRules.requireSession(request,
                 !parsed.batch() && first instanceof JsonRpcMessage.Request r ? r.id() : null);
@@ -115,29 +129,6 @@ public class McpTransport {
         });
     }
 
-    /** initialize: a new session of the caller's key, created with its answer stored, in one statement. */
-    private Uni<Response> initialize(JsonRpcMessage.Request init, McpRequest request, McpHandler handler) {
-        ObjectNode params = init.params();
-        JsonNode requested = params == null ? null : params.get("protocolVersion");
-        if (requested == null || !requested.isTextual()) {
-            throw new JsonRpcException(400, init.id(), JsonRpc.INVALID_PARAMS,
-                    "initialize needs params with a protocolVersion string");
-        }
-        ObjectNode capabilities = objectParam(init, "capabilities");
-        ObjectNode clientInfo = objectParam(init, "clientInfo");
-        String negotiated = McpProtocol.negotiate(requested.textValue());
-        String sessionId = SessionId.generate();
-        return handler.initialize(init, negotiated, sessionId).chain(initialized -> {
-            String answered = initialized.result().path("protocolVersion").asText(null);
-            String version = McpProtocol.SESSION_VERSIONS.contains(answered) ? answered : negotiated;
-            SessionFields fields = new SessionFields(handler.serverId(), truncate(request.userAgent()), "streamable-http",
-                    handler.upstreamTransport(), version, false, capabilities, clientInfo, null, null);
-            StreamWriter.Stream stream = streams.open(version, List.of(JsonRpc.result(init.id(), initialized.result())));
-            return sessions.createFor(sessionId, request.owner(), fields, initialized.upstream(), stream.append())
-                    .map(created -> stream.render(created.eventIds(), retryMillis(), sessionId));
-        });
-    }
-
     /**
      * The messages of one POST in a session, in order (a 2025-03-26 batch, or one message). Their
      * activity and the stream of their answers are stored by one statement; with no request, 202.
@@ -146,6 +137,10 @@ public class McpTransport {
             McpHandler handler) {
         SessionScope scope = scope(request, handler);
         return sessions.findFor(scope, sessionId).chain(session -> {
+            if (session.view().protocolVersion() == null) { // a legacy SSE client's, before its initialize
+                throw new JsonRpcException(400, messages.size() == 1 && messages.getFirst() instanceof JsonRpcMessage.Request r
+                        ? r.id() : null, JsonRpc.INVALID_REQUEST, "this session is not initialized: send initialize first");
+            }
             List<ObjectNode> out = new ArrayList<>();
             List<Activity> activity = new ArrayList<>();
             List<McpHandler.Continuation> rest = new ArrayList<>();
@@ -211,20 +206,8 @@ public class McpTransport {
         }
     }
 
-    private static ObjectNode objectParam(JsonRpcMessage.Request init, String name) {
-        JsonNode value = init.params().get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw new JsonRpcException(400, init.id(), JsonRpc.INVALID_PARAMS, "initialize params." + name
-                    + " must be an object");
-        }
-        return (ObjectNode) value;
-    }
-
     /** Synchronous refusals (checks before any Uni) become responses like asynchronous ones. */
-    private static Uni<Response> guarded(Supplier<Uni<Response>> work) {
+    static Uni<Response> guarded(Supplier<Uni<Response>> work) {
         return Uni.createFrom().deferred(() -> {
             try {
                 return work.get();
@@ -240,9 +223,5 @@ public class McpTransport {
 
     private long retryMillis() {
         return config.sseRetry().toMillis();
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= MAX_USER_AGENT ? text : text.substring(0, MAX_USER_AGENT);
     }
 }

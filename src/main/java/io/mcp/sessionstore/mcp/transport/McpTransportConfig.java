@@ -7,7 +7,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The MCP endpoints. Env: MCP_ALLOWED_ORIGINS, MCP_ALLOWED_HOSTS, MCP_SSE_RETRY. */
+/** The MCP endpoints. Env: MCP_ALLOWED_ORIGINS, MCP_ALLOWED_HOSTS, MCP_SSE_RETRY, MCP_LEGACY_SSE_KEEPALIVE. */
 @ConfigMapping(prefix = "mcp")
 public interface McpTransportConfig {
 
@@ -27,4 +27,11 @@ public interface McpTransportConfig {
     /** The reconnection delay announced on SSE streams (2025-11-25 priming events). */
     @WithDefault("5s")
     Duration sseRetry();
+
+    /**
+     * How long a legacy SSE client's stream may stay quiet before it gets a comment line: proxies
+     * and load balancers close idle connections, and a write is how a vanished client is noticed.
+     */
+    @WithDefault("15s")
+    Duration legacySseKeepalive();
 }

@@ -54,6 +54,11 @@ final class StreamWriter {
                 stream.bytes());
     }
 
+    /** A fresh standalone stream id, for a relay that writes a stream with no priming of its own. */
+    static String newStandaloneId() {
+        return STANDALONE + newStreamId().substring(2);
+    }
+
     static boolean isStandalone(String streamId) {
         return streamId.startsWith(STANDALONE);
     }
