@@ -95,10 +95,16 @@ final class GatewayHandler implements McpHandler {
         });
     }
 
+    /** Protocol 2026-07-28: no client session; the upstream session the caller's requests share (or the request's own). */
+    @Override
+    public Uni<Answer> answerStateless(JsonRpcMessage.Request request, String owner) {
+        return stateless.answer(request, owner).map(Answer::of);
+    }
+
     @Override
     public Uni<Answer> answer(JsonRpcMessage.Request request, BoundSession session) {
         if (session == null) {
-            return stateless.answer(request).map(Answer::of); // protocol 2026-07-28: no client session
+            return answerStateless(request, null);
         }
         long started = System.nanoTime();
         return streamed(session, request.json(), request.id())

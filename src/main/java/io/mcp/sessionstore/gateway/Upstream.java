@@ -10,7 +10,25 @@ import java.util.Map;
  * environment: secrets, never logged or stored), and the bound on every call.
  */
 public record Upstream(String id, Transport transport, URI url, Map<String, String> headers, Duration timeout,
-        StdioCommand stdio) {
+        StdioCommand stdio, StatelessSessions statelessSessions) {
+
+    /** The upstream sessions behind 2026-07-28 clients (which have none of their own). */
+    public enum StatelessSessions {
+        /** One per caller (API key or token subject), shared by its requests and opened again when lost. */
+        PER_KEY("per-key"),
+        /** One per request, ended after it: for an upstream that keeps no state worth sharing, or must not. */
+        PER_REQUEST("per-request");
+
+        private final String configName;
+
+        StatelessSessions(String configName) {
+            this.configName = configName;
+        }
+
+        public String configName() {
+            return configName;
+        }
+    }
 
     public enum Transport {
         /** MCP Streamable HTTP (2025-03-26 and later). */
@@ -33,11 +51,12 @@ public record Upstream(String id, Transport transport, URI url, Map<String, Stri
 
     public Upstream {
         headers = Map.copyOf(headers);
+        statelessSessions = statelessSessions == null ? StatelessSessions.PER_KEY : statelessSessions;
     }
 
-    /** An upstream reached over HTTP. */
+    /** An upstream reached over HTTP, its 2026-07-28 clients sharing a session per key. */
     public Upstream(String id, Transport transport, URI url, Map<String, String> headers, Duration timeout) {
-        this(id, transport, url, headers, timeout, null);
+        this(id, transport, url, headers, timeout, null, StatelessSessions.PER_KEY);
     }
 
     /** Safe to log: no header values. */

@@ -33,7 +33,8 @@ public final class UpstreamsParser {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
-    private static final Set<String> FIELDS = Set.of("id", "transport", "url", "headers", "timeout", "command", "env", "cwd");
+    private static final Set<String> FIELDS = Set.of("id", "transport", "url", "headers", "timeout", "command", "env", "cwd",
+            "statelessSessions");
     private static final Set<String> HTTP_ONLY = Set.of("url", "headers");
     private static final Set<String> STDIO_ONLY = Set.of("command", "env", "cwd");
 
@@ -93,11 +94,27 @@ public final class UpstreamsParser {
                         + " upstream (" + (stdio ? "url and headers are for HTTP upstreams" : "command, env and cwd are for stdio upstreams") + ")");
             }
         }
+        Upstream.StatelessSessions statelessSessions = statelessSessions(number, id, entry);
         if (stdio) {
             return new Upstream(id, transport, null, Map.of(), timeout(number, id, entry), new StdioCommand(
-                    command(number, id, entry), environment(number, id, entry), workingDirectory(number, id, entry)));
+                    command(number, id, entry), environment(number, id, entry), workingDirectory(number, id, entry)),
+                    statelessSessions);
         }
-        return new Upstream(id, transport, url(number, id, entry), headers(number, id, entry), timeout(number, id, entry));
+        return new Upstream(id, transport, url(number, id, entry), headers(number, id, entry), timeout(number, id, entry),
+                null, statelessSessions);
+    }
+
+    private Upstream.StatelessSessions statelessSessions(int number, String id, JsonNode entry) {
+        String value = text(entry, "statelessSessions", number, id);
+        if (value == null) {
+            return Upstream.StatelessSessions.PER_KEY;
+        }
+        for (Upstream.StatelessSessions choice : Upstream.StatelessSessions.values()) {
+            if (choice.configName().equals(value)) {
+                return choice;
+            }
+        }
+        throw new IllegalArgumentException(where(number, id, "statelessSessions") + "must be per-key or per-request");
     }
 
     private List<String> command(int number, String id, JsonNode entry) {

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
+import io.mcp.sessionstore.mcp.McpTransportTest;
 import io.mcp.sessionstore.testing.Api;
 import io.mcp.sessionstore.testing.StdioUpstreamTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -159,6 +160,21 @@ class GatewayStdioTest {
         Api.api().get(Api.session(session)).then().statusCode(200).body("gateway.upstreamGeneration", equalTo(2))
                 .body("gateway.upstreamStateLost", equalTo(true));
         end(session);
+        awaitChildren(0);
+    }
+
+    /** A 2026-07-28 request (no session) with "statelessSessions":"per-request": a child for the request alone. */
+    @Test
+    void revision20260728WhenPerRequestThenAnsweredByAChildOfItsOwnThatStopsAfterIt() {
+        awaitChildren(0);
+        RestAssured.given().header("Authorization", "Bearer " + Api.KEY).accept(McpTransportTest.ACCEPT_BOTH)
+                .contentType("application/json").header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call").header("Mcp-Name", "echo")
+                .body("""
+                        {"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"echo","arguments":{"message":"no session"},
+                         "_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}}""")
+                .post(ROUTE).then().statusCode(200).header("Mcp-Session-Id", org.hamcrest.Matchers.nullValue())
+                .body("id", equalTo(7)).body("result.content[0].text", equalTo("Echo: no session"));
         awaitChildren(0);
     }
 

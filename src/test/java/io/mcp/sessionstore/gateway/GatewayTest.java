@@ -283,26 +283,39 @@ class GatewayTest {
 
     /**
      * A 2026-07-28 client (no sessions) through the gateway: server/discover describes the upstream,
-     * and a tools/call is answered as that revision says, with no session header; the upstream
-     * session opened for the request is ended after it.
+     * and tools/calls are answered as that revision says, with no session header; the calls of one
+     * key share one upstream session (one upstream initialize for both), which is opened again when
+     * the upstream lost it.
      */
     @Test
-    void revision20260728WhenAClientHasNoSessionThenDiscoverAndToolsCallAnsweredThroughTheUpstream() {
+    void revision20260728WhenAClientHasNoSessionThenDiscoverAndToolsCallsAnsweredOnTheKeysUpstreamSession() {
         String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}";
         given().header("Authorization", "Bearer " + Api.KEY).accept(ACCEPT_BOTH).contentType("application/json")
                 .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "server/discover")
                 .body("{\"jsonrpc\":\"2.0\",\"id\":\"d\",\"method\":\"server/discover\",\"params\":{" + meta + "}}")
                 .post(ROUTE).then().statusCode(200).body("result.capabilities.tools", org.hamcrest.Matchers.notNullValue());
-        long endedBefore = UpstreamTestResource.upstream().log().lines()
-                .filter(line -> line.contains("Received session termination request")).count();
-        given().header("Authorization", "Bearer " + Api.KEY).accept(ACCEPT_BOTH).contentType("application/json")
+        java.util.function.Consumer<String> echo = message -> given().header("Authorization", "Bearer " + Api.ROTATED_KEY)
+                .accept(ACCEPT_BOTH).contentType("application/json")
                 .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call").header("Mcp-Name", "echo")
-                .body("{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
-                        + "\"arguments\":{\"message\":\"stateless\"}," + meta + "}}")
-                .post(ROUTE).then().statusCode(200).header("Mcp-Session-Id", nullValue())
-                .body("result.content[0].text", equalTo("Echo: stateless")).body("result.resultType", equalTo("complete"));
-        Api.await("the request's upstream session ended", WITHIN, () -> UpstreamTestResource.upstream().log().lines()
-                .filter(line -> line.contains("Received session termination request")).count() > endedBefore);
+                .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                        + "\"arguments\":{\"message\":\"" + message + "\"}," + meta + "}}")
+                .post(ROUTE).then().statusCode(200).header("Mcp-Session-Id", nullValue()).body("id", equalTo(1))
+                .body("result.content[0].text", equalTo("Echo: " + message)).body("result.resultType", equalTo("complete"));
+        long initializedBefore = upstreamInitializes();
+        echo.accept("stateless");
+        echo.accept("same upstream session");
+        assertEquals(initializedBefore + 1, upstreamInitializes(), "one upstream session for the key's two calls");
+
+        String tools = given().header("Authorization", "Bearer " + Api.ROTATED_KEY).accept(ACCEPT_BOTH)
+                .contentType("application/json").header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/list")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{" + meta + "}}")
+                .post(ROUTE).then().statusCode(200).extract().asString();
+        assertTrue(tools.contains("\"echo\"") && !tools.contains("trigger-sampling-request"),
+                "no client capabilities offered: no tool that asks the client: " + tools);
+
+        UpstreamTestResource.restart();
+        echo.accept("after the upstream restarted");
+        assertEquals(1, upstreamInitializes(), "opened again on the restarted upstream");
     }
 
     /**

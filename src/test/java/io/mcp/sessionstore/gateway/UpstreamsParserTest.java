@@ -41,6 +41,7 @@ class UpstreamsParserTest {
         assertEquals(List.of("npx", "-y", "some-mcp-server", "--token=s3cret-token"), local.stdio().command());
         assertEquals(Map.of("TOKEN", "s3cret-token", "PEM", "line one\nline two"), local.stdio().environment());
         assertEquals(java.nio.file.Path.of("/srv"), local.stdio().workingDirectory());
+        assertEquals(Upstream.StatelessSessions.PER_KEY, local.statelessSessions(), "the default");
         assertEquals(null, local.url());
         assertFalse(local.toString().contains("s3cret"), "neither arguments nor env values in what may be logged: " + local);
         assertTrue(local.toString().contains("npx"), local.toString());
@@ -62,6 +63,8 @@ class UpstreamsParserTest {
                 "field env.A: names the environment variable MISSING");
         assertMessage("[{\"id\":\"x\",\"transport\":\"stdio\",\"command\":[\"npx\"],\"cwd\":\"srv\"}]",
                 "field cwd: must be an absolute path");
+        assertMessage("[{\"id\":\"x\",\"transport\":\"stdio\",\"command\":[\"npx\"],\"statelessSessions\":\"shared\"}]",
+                "field statelessSessions: must be per-key or per-request");
     }
 
     @Test

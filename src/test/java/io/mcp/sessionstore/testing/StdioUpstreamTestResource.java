@@ -14,11 +14,14 @@ public class StdioUpstreamTestResource implements QuarkusTestResourceLifecycleMa
     public static final String ID = "local";
     public static final int MAX_PROCESSES = 2;
 
-    /** The MCP_UPSTREAMS entry: the same command a user would write, with node from the PATH. */
+    /**
+     * The MCP_UPSTREAMS entry: the same command a user would write, with node from the PATH; each
+     * 2026-07-28 request gets a child of its own.
+     */
     public static String upstreams() {
         return "[{\"id\":\"" + ID + "\",\"transport\":\"stdio\",\"command\":[\"node\",\""
                 + ServerEverything.ENTRY.toAbsolutePath() + "\",\"stdio\"],\"env\":{\"MCP_TEST_CHILD\":\"yes\"},"
-                + "\"timeout\":\"20s\"}]";
+                + "\"timeout\":\"20s\",\"statelessSessions\":\"per-request\"}]";
     }
 
     /** The servers (server-everything in stdio mode, not their guards) among the descendants of a process. */

@@ -86,6 +86,14 @@ public interface McpHandler {
     /** A request of a session, or of no session ({@code session} null: protocol 2026-07-28). */
     Uni<Answer> answer(JsonRpcMessage.Request request, BoundSession session);
 
+    /**
+     * A request of protocol 2026-07-28 (no session) from {@code owner} (the caller's key id or token
+     * subject): by default {@link #answer} without a session.
+     */
+    default Uni<Answer> answerStateless(JsonRpcMessage.Request request, String owner) {
+        return answer(request, null);
+    }
+
     /** A notification or a response from the client; the transport counts it as activity. */
     default Uni<Void> accept(JsonRpcMessage message, BoundSession session) {
         return Uni.createFrom().voidItem();

@@ -41,7 +41,7 @@ final class StatelessRevision {
                                 + "; initialize selects 2025-11-25 or earlier)")));
             }
             default -> {
-                return handler.answer(call, null).map(answer -> {
+                return handler.answerStateless(call, request.owner()).map(answer -> {
                     ObjectNode last = answer.messages().getLast();
                     if (last.get("result") instanceof ObjectNode result) {
                         result.put("resultType", "complete");
