@@ -160,23 +160,12 @@ final class LegacySseConnection {
     }
 
     /**
-     * Bounds a request by the upstream's timeout between two messages for it (progress keeps a long
-     * tool alive, as a byte does on Streamable HTTP). One that got nothing for that long means the
-     * session is dead: the connection is closed, and the next call finds none.
+     * Bounds a request by the upstream's timeout between two messages for it. One that got nothing
+     * for that long means the session is dead: the connection is closed, and the next call finds none.
      */
     private void arm(SharedStreamRequests.Pending waiting) {
-        long timeout = upstream.timeout().toNanos();
-        long left = Math.max(1, (timeout - (System.nanoTime() - requests.lastMessage(waiting))) / 1_000_000);
-        vertx.setTimer(left, ignored -> {
-            if (waiting.done.isDone()) {
-                return;
-            }
-            if (System.nanoTime() - requests.lastMessage(waiting) < timeout) {
-                arm(waiting);
-                return;
-            }
-            close(() -> new TimeoutException("upstream " + upstream.id() + " gave no answer within " + upstream.timeout()));
-        });
+        requests.bound(vertx, waiting, upstream.timeout(), () -> close(() -> new TimeoutException("upstream "
+                + upstream.id() + " gave no answer within " + upstream.timeout())));
     }
 
     /** Ends the upstream session (the transport has no DELETE): the GET is reset, and every pending request fails. */

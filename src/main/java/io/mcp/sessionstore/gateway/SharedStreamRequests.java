@@ -128,6 +128,26 @@ final class SharedStreamRequests {
         return pending.size();
     }
 
+    /**
+     * Runs {@code onQuiet} once this pending request got nothing for {@code timeout} (its start
+     * counts as something): progress keeps a long tool alive, as a byte does on Streamable HTTP.
+     * Nothing once it is answered.
+     */
+    void bound(io.vertx.mutiny.core.Vertx vertx, Pending waiting, java.time.Duration timeout, Runnable onQuiet) {
+        long limit = timeout.toNanos();
+        long left = Math.max(1, (limit - (System.nanoTime() - lastMessage(waiting))) / 1_000_000);
+        vertx.setTimer(left, ignored -> {
+            if (waiting.done.isDone()) {
+                return;
+            }
+            if (System.nanoTime() - lastMessage(waiting) < limit) {
+                bound(vertx, waiting, timeout, onQuiet);
+                return;
+            }
+            onQuiet.run();
+        });
+    }
+
     /** When the stream last carried something for this request (its start, before anything came). */
     synchronized long lastMessage(Pending waiting) {
         return waiting.lastMessage;

@@ -161,16 +161,7 @@ final class StdioChild {
      * child is told to cancel it, as the MCP SDKs' clients do; the child and its other requests go on.
      */
     private void arm(SharedStreamRequests.Pending waiting, JsonNode id) {
-        long timeout = upstream.timeout().toNanos();
-        long left = Math.max(1, (timeout - (System.nanoTime() - requests.lastMessage(waiting))) / 1_000_000);
-        vertx.setTimer(left, ignored -> {
-            if (waiting.done.isDone()) {
-                return;
-            }
-            if (System.nanoTime() - requests.lastMessage(waiting) < timeout) {
-                arm(waiting, id);
-                return;
-            }
+        requests.bound(vertx, waiting, upstream.timeout(), () -> {
             requests.abandon(waiting, new TimeoutException("upstream " + upstream.id() + " gave no answer within "
                     + upstream.timeout()));
             ObjectNode params = JsonRpc.object().put("reason", "no answer within " + upstream.timeout());

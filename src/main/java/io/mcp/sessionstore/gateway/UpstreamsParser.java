@@ -138,26 +138,7 @@ public final class UpstreamsParser {
     }
 
     private Map<String, String> environment(int number, String id, JsonNode entry) {
-        JsonNode env = entry.get("env");
-        Map<String, String> resolved = new LinkedHashMap<>();
-        if (env == null || env.isNull()) {
-            return resolved;
-        }
-        if (!env.isObject()) {
-            throw new IllegalArgumentException(where(number, id, "env") + "must be an object of variable names to strings");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = env.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> variable = fields.next();
-            String field = "env." + variable.getKey();
-            if (!variable.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new IllegalArgumentException(where(number, id, field) + "is not a valid environment variable name");
-            }
-            if (!variable.getValue().isTextual()) {
-                throw new IllegalArgumentException(where(number, id, field) + "must be a string");
-            }
-            resolved.put(variable.getKey(), substitute(number, id, field, variable.getValue().textValue()));
-        }
-        return resolved;
+        return strings(number, id, entry, "env", "[A-Za-z_][A-Za-z0-9_]*", "environment variable");
     }
 
     private java.nio.file.Path workingDirectory(int number, String id, JsonNode entry) {
@@ -203,24 +184,30 @@ public final class UpstreamsParser {
     }
 
     private Map<String, String> headers(int number, String id, JsonNode entry) {
-        JsonNode headers = entry.get("headers");
+        return strings(number, id, entry, "headers", "[!#$%&'*+.^_`|~0-9A-Za-z-]+", "header");
+    }
+
+    /** An object of names to strings, each value with its ${NAME}s resolved; {@code what}: what a name names. */
+    private Map<String, String> strings(int number, String id, JsonNode entry, String name, String namePattern,
+            String what) {
+        JsonNode object = entry.get(name);
         Map<String, String> resolved = new LinkedHashMap<>();
-        if (headers == null || headers.isNull()) {
+        if (object == null || object.isNull()) {
             return resolved;
         }
-        if (!headers.isObject()) {
-            throw new IllegalArgumentException(where(number, id, "headers") + "must be an object of header names to strings");
+        if (!object.isObject()) {
+            throw new IllegalArgumentException(where(number, id, name) + "must be an object of " + what + " names to strings");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = headers.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> header = fields.next();
-            String field = "headers." + header.getKey();
-            if (!header.getKey().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                throw new IllegalArgumentException(where(number, id, field) + "is not a valid header name");
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> pair = fields.next();
+            String field = name + "." + pair.getKey();
+            if (!pair.getKey().matches(namePattern)) {
+                throw new IllegalArgumentException(where(number, id, field) + "is not a valid " + what + " name");
             }
-            if (!header.getValue().isTextual()) {
+            if (!pair.getValue().isTextual()) {
                 throw new IllegalArgumentException(where(number, id, field) + "must be a string");
             }
-            resolved.put(header.getKey(), substitute(number, id, field, header.getValue().textValue()));
+            resolved.put(pair.getKey(), substitute(number, id, field, pair.getValue().textValue()));
         }
         return resolved;
     }

@@ -24,7 +24,8 @@ import io.restassured.response.Response;
 
 /**
  * A stdio upstream: server-everything run by the gateway in stdio mode, one child per client session,
- * within the process limit, its route for other replicas closed to anyone else.
+ * within the process limit, its route for other replicas closed to anyone else. The children are
+ * descendants of this JVM in-process and packaged (GatewayStdioIT) alike.
  */
 @QuarkusTest
 @WithTestResource(StdioUpstreamTestResource.class)
@@ -115,25 +116,24 @@ class GatewayStdioTest {
                 .post(StdioForwardRoute.PATH + StdioUpstreamTestResource.ID).then().statusCode(403);
     }
 
-    @jakarta.inject.Inject
-    UpstreamRegistry registry;
+    private static final SessionCipher CIPHER = SessionCipher.fromBase64Keys(List.of(StdioUpstreamTestResource.GATEWAY_KEY));
 
-    private String childKey(String session) {
+    private static String childKey(String session) {
         String sealed = io.mcp.sessionstore.testing.PostgresTestResource.database().queryString(
                 "SELECT encode(upstream_session, 'base64') FROM sessions WHERE id = ?", session);
-        return registry.cipher().open(java.util.Base64.getMimeDecoder().decode(sealed), session, StdioUpstreamTestResource.ID);
+        return CIPHER.open(java.util.Base64.getMimeDecoder().decode(sealed), session, StdioUpstreamTestResource.ID);
     }
 
     @Test
     void replicaRouteWhenTokenAndAHeldChildThenItsAnswerAsAnEventStream() {
         String session = initialize();
-        String sse = RestAssured.given().header(StdioForwardRoute.TOKEN_HEADER, registry.cipher().replicaToken())
+        String sse = RestAssured.given().header(StdioForwardRoute.TOKEN_HEADER, CIPHER.replicaToken())
                 .header("Mcp-Session-Id", childKey(session)).contentType("application/json").body("""
                         {"jsonrpc":"2.0","id":"f","method":"tools/call","params":{"name":"echo","arguments":{"message":"forwarded"}}}""")
                 .post(StdioForwardRoute.PATH + StdioUpstreamTestResource.ID).then().statusCode(200)
                 .contentType(containsString("text/event-stream")).extract().asString();
         assertTrue(sse.contains("Echo: forwarded"), sse);
-        RestAssured.given().header(StdioForwardRoute.TOKEN_HEADER, registry.cipher().replicaToken())
+        RestAssured.given().header(StdioForwardRoute.TOKEN_HEADER, CIPHER.replicaToken())
                 .header("Mcp-Session-Id", "stdio-not-held").contentType("application/json")
                 .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
                 .post(StdioForwardRoute.PATH + StdioUpstreamTestResource.ID).then().statusCode(404);
@@ -144,14 +144,14 @@ class GatewayStdioTest {
     @Test
     void ownerWhenItsAddressHoldsNoSuchChildThenTheSessionIsReinitializedHere() {
         String session = initialize();
-        RestAssured.given().header(StdioForwardRoute.TOKEN_HEADER, registry.cipher().replicaToken())
+        RestAssured.given().header(StdioForwardRoute.TOKEN_HEADER, CIPHER.replicaToken())
                 .header("Mcp-Session-Id", childKey(session)).delete(StdioForwardRoute.PATH + StdioUpstreamTestResource.ID)
                 .then().statusCode(200); // what another replica's DELETE does to this replica's child
         awaitChildren(0);
         String stale = "stdio-stale-" + System.nanoTime();
         io.mcp.sessionstore.testing.PostgresTestResource.database().update(
                 "UPDATE sessions SET upstream_session = ? WHERE id = ?",
-                registry.cipher().seal(stale, session, StdioUpstreamTestResource.ID), session);
+                CIPHER.seal(stale, session, StdioUpstreamTestResource.ID), session);
         io.mcp.sessionstore.testing.PostgresTestResource.database().update("""
                 INSERT INTO gateway_stdio_children (key_hash, server_id, owner, owner_url, lease_until)
                 VALUES (sha256(convert_to(?, 'UTF8')), ?, 'a-replica-that-died', ?, now() + interval '1 minute')""",

@@ -13,6 +13,8 @@ public class StdioUpstreamTestResource implements QuarkusTestResourceLifecycleMa
 
     public static final String ID = "local";
     public static final int MAX_PROCESSES = 2;
+    /** The gateway's key, known to the tests too: they open the links it seals and make the replica token. */
+    public static final String GATEWAY_KEY = io.mcp.sessionstore.gateway.SessionCipher.newKey();
 
     /**
      * The MCP_UPSTREAMS entry: the same command a user would write, with node from the PATH; each
@@ -39,7 +41,7 @@ public class StdioUpstreamTestResource implements QuarkusTestResourceLifecycleMa
     @Override
     public Map<String, String> start() {
         ServerEverything.requireInstalledOrFail();
-        return Map.of("gateway.upstreams", upstreams(), "gateway.keys", io.mcp.sessionstore.gateway.SessionCipher.newKey(),
+        return Map.of("gateway.upstreams", upstreams(), "gateway.keys", GATEWAY_KEY,
                 "gateway.stdio.max-processes", String.valueOf(MAX_PROCESSES), "gateway.stdio.idle-timeout", idleTimeout(),
                 "gateway.stdio.stop-timeout", "2s");
     }
