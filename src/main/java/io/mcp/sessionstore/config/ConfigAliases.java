@@ -20,6 +20,8 @@ public class ConfigAliases implements ConfigSourceInterceptorFactory {
 
     static final Map<String, String> VARIABLES = Map.ofEntries(
             Map.entry("db.timeout", "SESSION_DB_TIMEOUT"),
+            Map.entry("db.batching", "SESSION_DB_BATCHING"),
+            Map.entry("db.batch-max", "SESSION_DB_BATCH_MAX"),
             Map.entry("auth.api-keys", "MCP_API_KEYS"),
             Map.entry("auth.client-keys", "MCP_CLIENT_KEYS"),
             Map.entry("auth.enabled", "MCP_AUTH_ENABLED"),

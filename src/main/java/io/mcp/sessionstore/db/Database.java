@@ -26,11 +26,34 @@ public class Database {
     private final Pool pool;
     private final Duration timeout;
     private final DatabaseOutcomes outcomes;
+    private final DatabaseConfig config;
+    private final java.util.Map<NamedSql, StatementBatcher> batchers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Callers per round trip of the batched statements: its max shows whether batches form at all. */
+    private final io.micrometer.core.instrument.DistributionSummary batchSizes;
 
-    public Database(Pool pool, DatabaseConfig config, DatabaseOutcomes outcomes) {
+    public Database(Pool pool, DatabaseConfig config, DatabaseOutcomes outcomes,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.pool = pool;
         this.timeout = config.timeout();
         this.outcomes = outcomes;
+        this.config = config;
+        this.batchSizes = io.micrometer.core.instrument.DistributionSummary.builder("mcp.db.batch.size")
+                .description("Statements sent in one round trip (and one commit) by a batched hot statement")
+                .register(meters);
+    }
+
+    /**
+     * A hot statement, sent with the others of its kind that arrive while one is in flight (one round
+     * trip, one commit: see StatementBatcher), or alone when batching is off. Same answer per caller
+     * as {@link #execute}.
+     */
+    public Uni<RowSet<Row>> executeBatched(NamedSql statement, Map<String, ?> parameters) {
+        if (!config.batching()) {
+            return execute(statement, parameters);
+        }
+        StatementBatcher batcher = batchers.computeIfAbsent(statement,
+                ignored -> new StatementBatcher(pool, statement, Math.max(1, config.batchMax()), batchSizes::record));
+        return call(Uni.createFrom().deferred(() -> batcher.execute(statement.bind(parameters))), timeout);
     }
 
     /** One prepared statement on a pooled connection. */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The database calls. Env: SESSION_DB_TIMEOUT (see ConfigAliases). */
+/** The database calls. Env: SESSION_DB_TIMEOUT, SESSION_DB_BATCHING, SESSION_DB_BATCH_MAX (see ConfigAliases). */
 @ConfigMapping(prefix = "db")
 public interface DatabaseConfig {
 
@@ -15,4 +15,16 @@ public interface DatabaseConfig {
      */
     @WithDefault("5s")
     Duration timeout();
+
+    /**
+     * Whether the hot statements (a session's activity, an event append) of requests that arrive
+     * while one of their kind is in flight go together, in one round trip and one commit
+     * (StatementBatcher); off: one statement and one commit per request. Env: SESSION_DB_BATCHING.
+     */
+    @WithDefault("true")
+    boolean batching();
+
+    /** The most requests one batch carries. Env: SESSION_DB_BATCH_MAX. */
+    @WithDefault("64")
+    int batchMax();
 }

@@ -46,7 +46,7 @@ class EventRepository implements PanacheRepositoryBase<SessionEventEntity, Sessi
 
     /** The last sequence number taken (the events have the ones before it), or null without a live session. */
     Uni<Long> append(String sessionId, String streamId, EncodedEvents messages, int cap) {
-        return database.execute(APPEND, Map.of("sessionId", sessionId, "streamId", streamId,
+        return database.executeBatched(APPEND, Map.of("sessionId", sessionId, "streamId", streamId,
                 "eventCount", (long) messages.count(), "cap", (long) cap, "messages", messages.data(),
                 "compressed", messages.compressed(), "channel", EventSql.CHANNEL))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("event_seq"));

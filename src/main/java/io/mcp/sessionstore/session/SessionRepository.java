@@ -120,7 +120,7 @@ class SessionRepository {
         parameters.put("toolCalls", toolCallsJson);
         parameters.put("maxToolCalls", (long) maxToolCalls);
         putStream(parameters, stream);
-        return database.execute(RECORD_ACTIVITY, parameters).map(rows -> first(rows, row -> SessionRows.activity(row,
+        return database.executeBatched(RECORD_ACTIVITY, parameters).map(rows -> first(rows, row -> SessionRows.activity(row,
                 stream)));
     }
 

@@ -1,0 +1,156 @@
+package io.mcp.sessionstore.session;
+
+import static io.mcp.sessionstore.testing.Api.api;
+import static io.mcp.sessionstore.testing.Api.createSession;
+import static io.mcp.sessionstore.testing.Api.json;
+import static io.mcp.sessionstore.testing.Api.session;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+
+import io.mcp.sessionstore.testing.PostgresTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+/**
+ * Activities that arrive together go to PostgreSQL together (one round trip, one commit) with the
+ * semantics of one statement each: exact sums, tool calls in the order applied, a 404 or a failure
+ * for its own caller only, and a lone request sent alone.
+ */
+@QuarkusTest
+class SessionBatchingTest {
+
+    private static final int CALLERS = 48;
+
+    /** Starts all the calls at once (a latch), and returns their responses. */
+    private static List<Response> together(List<Supplier<Response>> calls) {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Response>> running = new ArrayList<>();
+            for (Supplier<Response> call : calls) {
+                running.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return call.get();
+                }, pool));
+            }
+            start.countDown();
+            return running.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Supplier<Response> activity(String id, String tool) {
+        return () -> json().body("{\"toolCall\":{\"name\":\"" + tool + "\",\"durationMs\":1}}").post(session(id) + "/activity");
+    }
+
+    /** The largest and the count of the round trips so far (mcp_db_batch_size). */
+    private static Map<String, Double> batchSizes() {
+        String metrics = RestAssured.given().get("/q/metrics").asString();
+        Map<String, Double> values = new java.util.HashMap<>();
+        Matcher line = Pattern.compile("^mcp_db_batch_size_(max|count|sum)\\S* (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        while (line.find()) {
+            values.put(line.group(1), Double.parseDouble(line.group(2)));
+        }
+        return values;
+    }
+
+    @Test
+    void activitiesWhenConcurrentOnOneSessionThenBatchedAndAddedUpExactlyWithToolCallsInTheOrderApplied() {
+        String id = createSession("{}");
+        List<Supplier<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            calls.add(activity(id, "call-" + i));
+        }
+        List<Response> answers = together(calls);
+        record Applied(long requests, String tool) {
+        }
+        List<Applied> applied = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            assertEquals(200, answers.get(i).statusCode(), answers.get(i).asString());
+            applied.add(new Applied(answers.get(i).jsonPath().getLong("metrics.requests"), "call-" + i));
+        }
+        assertEquals(LongStream.rangeClosed(1, CALLERS).boxed().toList(),
+                new ArrayList<>(new TreeSet<>(applied.stream().map(Applied::requests).toList())),
+                "each caller saw the row after its own statement: 1 to " + CALLERS + ", none twice");
+        Response row = api().get(session(id));
+        assertEquals(CALLERS, row.jsonPath().getInt("metrics.requests"));
+        assertEquals(CALLERS, row.jsonPath().getInt("metrics.toolCalls"));
+        List<String> newest = applied.stream().sorted(Comparator.comparingLong(Applied::requests)).map(Applied::tool)
+                .toList().subList(CALLERS - 5, CALLERS); // SESSION_MAX_TOOL_CALLS is 5 in the test profile
+        assertEquals(newest, row.jsonPath().getList("recentToolCalls.name"), "the newest tool calls, in the order applied");
+        assertTrue(batchSizes().getOrDefault("max", 0.0) > 1, "some calls went together: " + batchSizes());
+    }
+
+    @Test
+    void activityWhenSomeSessionsOfABatchAreMissingOrExpiredThen404ForThoseCallersOnly() {
+        String live = createSession("{}");
+        String expired = createSession("{}");
+        assertEquals(1, PostgresTestResource.database().update("""
+                UPDATE sessions SET expires_at = now() - interval '1 second',
+                    cleanup_due_at = now() - interval '1 second' WHERE id = ?""", expired));
+        List<Supplier<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            calls.add(activity(i % 3 == 0 ? live : i % 3 == 1 ? "missing-" + i : expired, "t" + i));
+        }
+        List<Response> answers = together(calls);
+        for (int i = 0; i < 30; i++) {
+            assertEquals(i % 3 == 0 ? 200 : 404, answers.get(i).statusCode(), "caller " + i + ": " + answers.get(i).asString());
+        }
+        assertEquals(10, api().get(session(live)).jsonPath().getInt("metrics.requests"));
+        assertEquals(0L, PostgresTestResource.database().queryLong("SELECT requests FROM sessions WHERE id = ?", expired),
+                "activity never revives an expired session");
+    }
+
+    @Test
+    void batchWhenOneCallersStatementFailsThenOnlyThatCallerFails() {
+        String healthy = createSession("{}");
+        String full = createSession("{}");
+        PostgresTestResource.database().update("UPDATE sessions SET requests = 9223372036854775807 WHERE id = ?", full);
+        List<Supplier<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            calls.add(activity(i % 8 == 0 ? full : healthy, "t" + i));
+        }
+        List<Response> answers = together(calls);
+        for (int i = 0; i < 24; i++) {
+            boolean failing = i % 8 == 0;
+            assertEquals(!failing, answers.get(i).statusCode() == 200, "caller " + i + ": " + answers.get(i).statusCode());
+        }
+        assertEquals(21, api().get(session(healthy)).jsonPath().getInt("metrics.requests"), "the others all counted");
+        assertEquals(Long.MAX_VALUE, PostgresTestResource.database().queryLong(
+                "SELECT requests FROM sessions WHERE id = ?", full), "the failing one changed nothing");
+    }
+
+    @Test
+    void activityWhenAloneThenSentAloneWithoutWaiting() {
+        String id = createSession("{}");
+        Map<String, Double> before = batchSizes();
+        for (int i = 0; i < 5; i++) {
+            json().post(session(id) + "/activity").then().statusCode(200);
+        }
+        Map<String, Double> after = batchSizes();
+        assertEquals(5.0, after.get("count") - before.getOrDefault("count", 0.0), "five round trips");
+        assertEquals(5.0, after.get("sum") - before.getOrDefault("sum", 0.0), "of one statement each");
+    }
+}
