@@ -17,7 +17,7 @@ public interface DatabaseConfig {
     Duration timeout();
 
     /**
-     * Whether the hot statements (a session's activity, an event append) of requests that arrive
+     * Whether the hot statements (a session read, its activity, an event append) of requests that arrive
      * while one of their kind is in flight go together, in one round trip and one commit
      * (StatementBatcher); off: one statement and one commit per request. Env: SESSION_DB_BATCHING.
      */

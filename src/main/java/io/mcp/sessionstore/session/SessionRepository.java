@@ -54,7 +54,7 @@ class SessionRepository {
 
     /** Null when no live session in the scope has the id. */
     Uni<BoundSession> findLive(String id, SessionScope scope) {
-        return database.execute(FIND_LIVE, scoped(id, scope)).map(rows -> first(rows, SessionRows::bound));
+        return database.executeBatched(FIND_LIVE, scoped(id, scope)).map(rows -> first(rows, SessionRows::bound));
     }
 
     /** The version of the live session with this id, or null. */

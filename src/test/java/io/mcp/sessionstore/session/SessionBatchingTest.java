@@ -143,6 +143,29 @@ class SessionBatchingTest {
     }
 
     @Test
+    void readsWhenConcurrentThenEachCallerItsOwnSessionAndMissingOnes404() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(createSession("{\"attributes\":{\"n\":" + i + "}}"));
+        }
+        List<Supplier<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = i % 4 == 3 ? "missing-" + i : ids.get(i % 10);
+            calls.add(() -> api().get(session(id)));
+        }
+        List<Response> answers = together(calls);
+        for (int i = 0; i < 40; i++) {
+            if (i % 4 == 3) {
+                assertEquals(404, answers.get(i).statusCode(), "caller " + i);
+            } else {
+                assertEquals(200, answers.get(i).statusCode(), "caller " + i);
+                assertEquals(ids.get(i % 10), answers.get(i).jsonPath().getString("id"), "caller " + i + " got its own row");
+                assertEquals(i % 10, answers.get(i).jsonPath().getInt("attributes.n"));
+            }
+        }
+    }
+
+    @Test
     void activityWhenAloneThenSentAloneWithoutWaiting() {
         String id = createSession("{}");
         Map<String, Double> before = batchSizes();
