@@ -68,19 +68,27 @@ class StdioUpstream implements HeldSessions {
         this.forwarding = forwarding;
     }
 
-    /** The MCP lifecycle's shutdown for every child, all at once, and their rows released. */
+    /**
+     * The MCP lifecycle's shutdown for every child, all at once, and their rows released (when the
+     * pool is still open: otherwise they expire with their lease).
+     */
     @PreDestroy
     void close() {
         List<CompletableFuture<Integer>> stopping = List.copyOf(children.values()).stream()
                 .map(child -> child.close("the gateway is stopping")).toList();
+        if (stopping.isEmpty()) {
+            return;
+        }
         try {
             CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new))
                     .get(config.stdio().stopTimeout().toMillis() * 3 + 1000, TimeUnit.MILLISECONDS);
-            if (!stopping.isEmpty()) {
-                owners.releaseAll().await().atMost(Duration.ofSeconds(5));
-            }
         } catch (Exception e) {
-            LOG.warnf("MCP stdio: stopping the children did not finish cleanly (%s)", LogSafe.reason(e));
+            LOG.warnf("MCP stdio: not every child stopped in time (%s)", LogSafe.reason(e));
+        }
+        try {
+            owners.releaseAll().await().atMost(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.debugf("MCP stdio: the rows of this replica's children expire with their lease (%s)", LogSafe.reason(e));
         }
     }
 
@@ -136,11 +144,6 @@ class StdioUpstream implements HeldSessions {
     Uni<Integer> deleteForwarded(Upstream upstream, String key) {
         StdioChild child = held(upstream, key);
         return child == null ? Uni.createFrom().item(404) : delete(upstream, key);
-    }
-
-    /** For tests and metrics: the children this replica runs. */
-    int running() {
-        return children.size();
     }
 
     private StdioChild held(Upstream upstream, String key) {
