@@ -60,12 +60,16 @@ class StdioUpstream implements HeldSessions {
     private record Held(String upstreamId, String key) {
     }
 
-    StdioUpstream(Vertx vertx, ObjectMapper json, GatewayConfig config, StdioOwners owners, StdioForwarding forwarding) {
+    StdioUpstream(Vertx vertx, ObjectMapper json, GatewayConfig config, StdioOwners owners, StdioForwarding forwarding,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.vertx = vertx;
         this.json = json;
         this.config = config;
         this.owners = owners;
         this.forwarding = forwarding;
+        io.micrometer.core.instrument.Gauge.builder("mcp.gateway.stdio.processes", children, Map::size)
+                .description("stdio upstream children this replica runs (at most MCP_STDIO_MAX_PROCESSES)")
+                .register(meters);
     }
 
     /**

@@ -69,6 +69,8 @@ class GatewayStdioTest {
         String session = initialize();
         assertTrue(echo(session, "over stdio").contains("Echo: over stdio"));
         List<ProcessHandle> children = awaitChildren(1);
+        assertTrue(RestAssured.given().get("/q/metrics").asString().contains("mcp_gateway_stdio_processes 1.0"),
+                "the children this replica runs, at /q/metrics");
         Api.api().get(Api.session(session)).then().statusCode(200).body("upstreamTransport", equalTo("stdio"))
                 .body("gateway.upstreamInitializeResult.serverInfo.name", equalTo("mcp-servers/everything"))
                 .body("gateway.upstreamGeneration", equalTo(1)).body("gateway.upstreamStateLost", equalTo(false))
