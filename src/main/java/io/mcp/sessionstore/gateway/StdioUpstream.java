@@ -56,6 +56,9 @@ class StdioUpstream implements HeldSessions {
     /** Children running or starting: the limit counts a child from before its start. */
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean ticking = new AtomicBoolean();
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+    /** Removed when this bean goes: a registry that outlives it (tests restart the application) would keep showing its map. */
+    private final io.micrometer.core.instrument.Gauge processes;
 
     private record Held(String upstreamId, String key) {
     }
@@ -67,7 +70,8 @@ class StdioUpstream implements HeldSessions {
         this.config = config;
         this.owners = owners;
         this.forwarding = forwarding;
-        io.micrometer.core.instrument.Gauge.builder("mcp.gateway.stdio.processes", children, Map::size)
+        this.meters = meters;
+        this.processes = io.micrometer.core.instrument.Gauge.builder("mcp.gateway.stdio.processes", children, Map::size)
                 .description("stdio upstream children this replica runs (at most MCP_STDIO_MAX_PROCESSES)")
                 .register(meters);
     }
@@ -78,6 +82,7 @@ class StdioUpstream implements HeldSessions {
      */
     @PreDestroy
     void close() {
+        meters.remove(processes);
         List<CompletableFuture<Integer>> stopping = List.copyOf(children.values()).stream()
                 .map(child -> child.close("the gateway is stopping")).toList();
         if (stopping.isEmpty()) {
