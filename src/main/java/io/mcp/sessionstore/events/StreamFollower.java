@@ -89,15 +89,12 @@ public class StreamFollower {
     }
 
     private Uni<List<ServerSentEvents.Event>> nextOfSession(String sessionId, EventId[] last) {
-        CompletableFuture<Void> wakeup = wakeups.arm(sessionId);
-        return events.replaySessionAfter(sessionId, last[0], EventService.MAX_PAGE).chain(read -> {
-            if (!read.isEmpty()) {
-                last[0] = EventId.parse(read.getLast().id());
-                return Uni.createFrom().item(read);
-            }
-            return Uni.createFrom().completionStage(wakeup).ifNoItem().after(config.followPollInterval())
-                    .recoverWithItem((Void) null).replaceWith(List.<ServerSentEvents.Event>of());
-        }).eventually(() -> wakeups.disarm(sessionId, wakeup));
+        return readOrWait(sessionId, () -> events.replaySessionAfter(sessionId, last[0], EventService.MAX_PAGE)
+                .invoke(read -> {
+                    if (!read.isEmpty()) {
+                        last[0] = EventId.parse(read.getLast().id());
+                    }
+                }), config.followPollInterval());
     }
 
     private Multi<ServerSentEvents.Event> follow(String sessionId, Position position) {
@@ -106,19 +103,28 @@ public class StreamFollower {
     }
 
     private Uni<List<ServerSentEvents.Event>> next(String sessionId, Position position) {
-        CompletableFuture<Void> wakeup = wakeups.arm(sessionId);
         Uni<EventPage> page = position.lastId == null
                 ? events.readStream(sessionId, position.streamId, null, EventService.MAX_PAGE)
                 : events.replayAfter(sessionId, position.lastId, EventService.MAX_PAGE);
-        return page.chain(stored -> {
+        Duration wait = Duration.ofNanos(Math.max(1, Math.min(config.followPollInterval().toNanos(),
+                position.deadline - System.nanoTime())));
+        return readOrWait(sessionId, () -> page.map(stored -> {
             List<ServerSentEvents.Event> read = stored.toServerSentEvents();
-            if (!read.isEmpty()) {
-                return Uni.createFrom().item(position.take(read));
-            }
-            Duration wait = Duration.ofNanos(Math.max(1, Math.min(config.followPollInterval().toNanos(),
-                    position.deadline - System.nanoTime())));
-            return Uni.createFrom().completionStage(wakeup).ifNoItem().after(wait).recoverWithItem((Void) null)
-                    .replaceWith(List.<ServerSentEvents.Event>of());
-        }).eventually(() -> wakeups.disarm(sessionId, wakeup));
+            return read.isEmpty() ? read : position.take(read);
+        }), wait);
+    }
+
+    /**
+     * One read; when it found nothing, an empty page once a wake-up came (an append here, or a NOTIFY
+     * from another replica) or {@code wait} passed. Armed before the read, so an append between the
+     * read and the wait is not missed.
+     */
+    private Uni<List<ServerSentEvents.Event>> readOrWait(String sessionId,
+            java.util.function.Supplier<Uni<List<ServerSentEvents.Event>>> read, Duration wait) {
+        CompletableFuture<Void> wakeup = wakeups.arm(sessionId);
+        return Uni.createFrom().<List<ServerSentEvents.Event>>deferred(read::get).chain(page -> !page.isEmpty() ? Uni.createFrom().item(page)
+                : Uni.createFrom().completionStage(wakeup).ifNoItem().after(wait).recoverWithItem((Void) null)
+                        .replaceWith(List.<ServerSentEvents.Event>of()))
+                .eventually(() -> wakeups.disarm(sessionId, wakeup));
     }
 }

@@ -152,27 +152,19 @@ final class GatewayHandler implements McpHandler {
         String version = session.view().protocolVersion();
         int generation = session.upstream() == null ? 0 : session.upstream().generation();
         String upstreamSession = links.open(session, session.upstream());
-        return links.stream(upstreamSession, version, message, id)
-                .chain(stream -> {
-                    if (stream.status() != 404 && stream.status() != 400) {
-                        return Uni.createFrom().item(new Streamed(stream, upstreamSession, generation));
-                    }
-                    return stream.messages().collect().asList().chain(messages -> {
-                        UpstreamReply reply = new UpstreamReply(stream.status(), stream.sessionId(),
-                                messages.stream().map(UpstreamMessage::message).toList());
-                        if (!reply.sessionLost()) {
-                            return Uni.createFrom().item(new Streamed(new UpstreamStream(stream.status(), stream.sessionId(),
-                                    Multi.createFrom().iterable(messages)), upstreamSession, generation));
-                        }
-                        return links.reinitialize(session, "upstream answered HTTP " + stream.status() + " for its session")
-                                .chain(renewed -> links.stream(renewed.upstreamSession(), version, message, id)
-                                        .map(retried -> new Streamed(new UpstreamStream(retried.status(),
-                                                retried.sessionId(), Multi.createFrom().iterable(renewed.notices())
-                                                        .map(notice -> new UpstreamMessage(null, notice))
-                                                        .onCompletion().switchTo(retried.messages())),
-                                                renewed.upstreamSession(), renewed.generation())));
-                    });
-                });
+        return links.stream(upstreamSession, version, message, id).chain(UpstreamStream::checkedForLoss).chain(checked -> {
+            if (!checked.sessionLost()) {
+                return Uni.createFrom().item(new Streamed(checked.stream(), upstreamSession, generation));
+            }
+            int status = checked.stream().status();
+            return links.reinitialize(session, "upstream answered HTTP " + status + " for its session")
+                    .chain(renewed -> links.stream(renewed.upstreamSession(), version, message, id)
+                            .map(retried -> new Streamed(new UpstreamStream(retried.status(), retried.sessionId(),
+                                    Multi.createFrom().iterable(renewed.notices())
+                                            .map(notice -> new UpstreamMessage(null, notice))
+                                            .onCompletion().switchTo(retried.messages())),
+                                    renewed.upstreamSession(), renewed.generation())));
+        });
     }
 
     /** The upstream's own standalone stream relayed into the client's while the client reads it. */

@@ -60,11 +60,10 @@ final class StandaloneRelay {
                     return Uni.createFrom().item(false);
                 }
                 if (stream.status() == 404 || stream.status() == 400) {
-                    return stream.messages().map(UpstreamMessage::message).collect().asList().chain(messages ->
-                            new UpstreamReply(stream.status(), null, messages).sessionLost()
-                                    ? links.reinitialize(session, "upstream answered HTTP " + stream.status()
-                                            + " to its standalone stream").replaceWith(true)
-                                    : Uni.createFrom().item(true));
+                    return stream.checkedForLoss().chain(checked -> checked.sessionLost()
+                            ? links.reinitialize(session, "upstream answered HTTP " + stream.status()
+                                    + " to its standalone stream").replaceWith(true)
+                            : Uni.createFrom().item(true));
                 }
                 if (stream.status() != 200) {
                     return Uni.createFrom().item(true);
