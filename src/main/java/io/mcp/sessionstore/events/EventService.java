@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +28,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class EventService {
+
+    /** The event store's hot statement, by name: an append (see SessionService.hotStatements). */
+    public static Map<String, String> hotStatements() {
+        return Map.of("APPEND", EventSql.APPEND);
+    }
+
 
     public static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     public static final int MAX_PAGE = 1000;

@@ -66,7 +66,7 @@ class SessionRepository {
     Uni<SessionView> upsert(String id, SessionFields fields, int ttlSeconds, boolean replaceLive) {
         Map<String, Object> parameters = mutableFields(id, fields, ttlSeconds);
         parameters.put("replace", replaceLive);
-        return database.execute(UPSERT, parameters).map(rows -> first(rows, SessionRows::view));
+        return database.executeBatched(UPSERT, parameters).map(rows -> first(rows, SessionRows::view));
     }
 
     /** A new session of {@code owner} with {@code requests} counted and its first stream stored. */

@@ -1,6 +1,7 @@
 package io.mcp.sessionstore.session;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -34,6 +35,16 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class SessionService {
+
+    /**
+     * The statements of the session store's hot paths, by name: what a GET, an activity and a create
+     * send. The benchmark's PostgreSQL baselines run exactly these (io.mcp.sessionstore.HotStatements).
+     */
+    public static Map<String, String> hotStatements() {
+        return Map.of("FIND_LIVE", SessionSql.FIND_LIVE, "RECORD_ACTIVITY", SessionSql.RECORD_ACTIVITY,
+                "UPSERT", SessionSql.UPSERT);
+    }
+
 
     static final int MAX_OPTIMISTIC_ATTEMPTS = 5;
 

@@ -29,7 +29,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
- * Activities that arrive together go to PostgreSQL together (one round trip, one commit) with the
+ * Activities, reads and creates that arrive together go to PostgreSQL together (one round trip, one commit) with the
  * semantics of one statement each: exact sums, tool calls in the order applied, a 404 or a failure
  * for its own caller only, and a lone request sent alone.
  */
@@ -163,6 +163,36 @@ class SessionBatchingTest {
                 assertEquals(i % 10, answers.get(i).jsonPath().getInt("attributes.n"));
             }
         }
+    }
+
+    @Test
+    void createsWhenConcurrentThenEachCallerItsOwnNewSessionAndOneWinnerPerId() {
+        List<Supplier<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            calls.add(i % 2 == 0
+                    ? () -> json().body("{\"attributes\":{\"n\":" + n + "}}").post("/sessions")
+                    : () -> json().header("If-None-Match", "*").body("{\"attributes\":{\"n\":" + n + "}}")
+                            .put(session("contested")));
+        }
+        List<Response> answers = together(calls);
+        TreeSet<String> created = new TreeSet<>();
+        int contestedWinners = 0;
+        for (int i = 0; i < 40; i++) {
+            Response answer = answers.get(i);
+            if (i % 2 == 0) {
+                assertEquals(201, answer.statusCode(), "caller " + i + ": " + answer.asString());
+                assertEquals(i, answer.jsonPath().getInt("attributes.n"), "caller " + i + " got its own row");
+                created.add(answer.jsonPath().getString("id"));
+            } else if (answer.statusCode() == 201) {
+                contestedWinners++;
+                assertEquals(i, api().get(session("contested")).jsonPath().getInt("attributes.n"), "the winner's row stays");
+            } else {
+                assertEquals(412, answer.statusCode(), "caller " + i + ": " + answer.asString());
+            }
+        }
+        assertEquals(20, created.size(), "twenty new sessions, twenty ids");
+        assertEquals(1, contestedWinners, "one create of the contested id won, the others got 412");
     }
 
     @Test
