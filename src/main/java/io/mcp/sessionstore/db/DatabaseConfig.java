@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The database calls. Env: SESSION_DB_TIMEOUT, SESSION_DB_BATCHING, SESSION_DB_BATCH_MAX (see ConfigAliases). */
+/** The database calls. Env: SESSION_DB_TIMEOUT, SESSION_DB_BATCHING, SESSION_DB_BATCH_MAX, SESSION_DB_BATCH_LANES (see ConfigAliases). */
 @ConfigMapping(prefix = "db")
 public interface DatabaseConfig {
 
@@ -17,9 +17,10 @@ public interface DatabaseConfig {
     Duration timeout();
 
     /**
-     * Whether the hot statements (a session read, its activity, an event append) of requests that arrive
-     * while one of their kind is in flight go together, in one round trip and one commit
-     * (StatementBatcher); off: one statement and one commit per request. Env: SESSION_DB_BATCHING.
+     * Whether the hot statements (a session read, its activity, a create, an event append) of requests
+     * that arrive while their kind's round trips are all in flight go together, in one round trip and
+     * one commit (StatementBatcher); off: one statement and one commit per request. Env:
+     * SESSION_DB_BATCHING.
      */
     @WithDefault("true")
     boolean batching();
@@ -27,4 +28,12 @@ public interface DatabaseConfig {
     /** The most requests one batch carries. Env: SESSION_DB_BATCH_MAX. */
     @WithDefault("64")
     int batchMax();
+
+    /**
+     * How many round trips of one hot statement may be in flight at once before requests wait to go
+     * together: PostgreSQL runs a batch on one connection, so one lane would put all of a statement's
+     * work on one backend (one core). Env: SESSION_DB_BATCH_LANES.
+     */
+    @WithDefault("4")
+    int batchLanes();
 }
