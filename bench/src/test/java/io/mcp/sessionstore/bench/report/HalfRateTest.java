@@ -1,0 +1,33 @@
+package io.mcp.sessionstore.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HalfRateTest {
+
+    @Test
+    void halfRateWhenSeveralConnectionCountsThenHalfTheHighestPeakPerArrival(@TempDir Path dir) throws Exception {
+        Benchmark run = RunDirectory.read(new RunFixture(dir)
+                .servicePeak("on", "append10", 8, 3000)
+                .servicePeak("on", "append10", 64, 5000)
+                .servicePeak("off", "append10", 64, 9000)
+                .write());
+        assertEquals(250.0, HalfRate.of(run, "append10", Side.SERVICE, Optional.of(Mode.ON), 10), 1e-9,
+                "5000 events/s at best, half of it in streams of 10");
+        assertEquals(4500.0, HalfRate.of(run, "append10", Side.SERVICE, Optional.of(Mode.OFF), 1), 1e-9);
+    }
+
+    @Test
+    void halfRateWhenNoPeakMeasuredThenAnErrorNamingTheRun(@TempDir Path dir) throws Exception {
+        Benchmark run = RunDirectory.read(new RunFixture(dir).write());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> HalfRate.of(run, "get", Side.PGBENCH, Optional.empty(), 1));
+        assertEquals("no peak run of get pgbench in runs.tsv", error.getMessage());
+    }
+}
