@@ -31,9 +31,10 @@ public interface DatabaseConfig {
 
     /**
      * How many round trips of one hot statement may be in flight at once before requests wait to go
-     * together: PostgreSQL runs a batch on one connection, so one lane would put all of a statement's
-     * work on one backend (one core). Env: SESSION_DB_BATCH_LANES.
+     * together. One lane makes the largest batches, which was fastest for every hot statement with the
+     * database on 2 cores (docs/design-notes.md); PostgreSQL runs a round trip on one backend, so with
+     * many database cores more lanes may serve more. Env: SESSION_DB_BATCH_LANES.
      */
-    @WithDefault("4")
+    @WithDefault("1")
     int batchLanes();
 }
