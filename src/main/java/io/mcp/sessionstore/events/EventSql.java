@@ -23,7 +23,11 @@ public final class EventSql {
     /**
      * The CTEs that follow the reserving one (named {@code reserving}): insert :messages (bytea[],
      * null for a priming event) with :compressed (boolean[]) in their order, and drop the events
-     * beyond the cap. Nothing happens when the reserving CTE returned no row (no live session).
+     * beyond the cap. Nothing happens when the reserving CTE returned no row (no live session). The
+     * trim's conditions on the reserved row are subqueries, so that PostgreSQL checks "past the cap"
+     * once, before touching session_events: a session that never had more than :cap events (most)
+     * costs no scan, whatever the table's statistics say (with those of a near-empty table the
+     * planner would scan it whole on every append: docs/design-notes.md).
      */
     public static String insertAndTrimAfter(String reserving) {
         return """
@@ -34,9 +38,11 @@ public final class EventSql {
                     FROM {r}, unnest(CAST(:messages AS bytea[]), CAST(:compressed AS boolean[]))
                         WITH ORDINALITY AS messages(data, compressed, position)
                 ), trimmed AS (
-                    DELETE FROM session_events USING {r}
-                    WHERE CAST(:eventCount AS bigint) > 0 AND session_events.session_id = {r}.id
-                      AND session_events.seq <= {r}.events_trimmed_through
+                    DELETE FROM session_events
+                    WHERE CAST(:eventCount AS bigint) > 0
+                      AND (SELECT {r}.event_seq FROM {r}) > CAST(:cap AS bigint)
+                      AND session_events.session_id = (SELECT {r}.id FROM {r})
+                      AND session_events.seq <= (SELECT {r}.events_trimmed_through FROM {r})
                 )""".replace("{r}", reserving);
     }
 
