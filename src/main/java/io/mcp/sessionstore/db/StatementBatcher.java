@@ -20,9 +20,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * together, up to {@code maxSize}, as one pipelined batch (Parse once, a Bind/Execute per caller, one
  * Sync: PostgreSQL runs it as one implicit transaction, so one commit). Each caller gets its own rows.
  * A batch goes in the order of its rows' ids (stable, so one session's calls keep their order): two
- * batches in flight then lock their rows in the same order and cannot deadlock. When a statement of a batch fails, its
- * callers are tried again one by one, so a failure reaches only the callers whose statement fails. Results come
- * on each caller's own Vert.x context (Hibernate Reactive work chained after it must stay there).
+ * batches in flight then lock their rows in the same order and cannot deadlock. When a statement of a
+ * batch fails, its callers are tried again one by one, so a failure reaches only the callers whose
+ * statement fails. Results come on each caller's own Vert.x context (Hibernate Reactive work chained
+ * after it must stay there).
  */
 final class StatementBatcher {
 

@@ -34,7 +34,6 @@ public class EventService {
         return Map.of("APPEND", EventSql.APPEND);
     }
 
-
     public static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     public static final int MAX_PAGE = 1000;
     static final String DELETE_OF_SESSIONS = "DELETE FROM session_events WHERE session_id = ANY ($1::varchar[])";

@@ -45,7 +45,6 @@ public class SessionService {
                 "UPSERT", SessionSql.UPSERT);
     }
 
-
     static final int MAX_OPTIMISTIC_ATTEMPTS = 5;
 
     private final SessionRepository repository;

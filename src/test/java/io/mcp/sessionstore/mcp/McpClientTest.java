@@ -46,6 +46,7 @@ class McpClientTest {
             assertTrue(report.contains("\"database\" : \"connected\""), report);
             assertTrue(report.contains("\"round_trip\""), report);
             assertTrue(report.contains("recommendations"), report);
+            assertTrue(report.contains("\"recent_events\" : ["), "the Panache query answered: " + report);
 
             String id = idOfSessionOf(clientName);
             api().get(session(id)).then().statusCode(200)
