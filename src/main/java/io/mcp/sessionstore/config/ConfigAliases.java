@@ -22,7 +22,6 @@ public class ConfigAliases implements ConfigSourceInterceptorFactory {
             Map.entry("db.timeout", "SESSION_DB_TIMEOUT"),
             Map.entry("db.batching", "SESSION_DB_BATCHING"),
             Map.entry("db.batch-max", "SESSION_DB_BATCH_MAX"),
-            Map.entry("db.batch-lanes", "SESSION_DB_BATCH_LANES"),
             Map.entry("auth.api-keys", "MCP_API_KEYS"),
             Map.entry("auth.client-keys", "MCP_CLIENT_KEYS"),
             Map.entry("auth.enabled", "MCP_AUTH_ENABLED"),

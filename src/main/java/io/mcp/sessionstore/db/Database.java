@@ -52,8 +52,7 @@ public class Database {
             return execute(statement, parameters);
         }
         StatementBatcher batcher = batchers.computeIfAbsent(statement,
-                ignored -> new StatementBatcher(pool, statement, Math.max(1, config.batchMax()), Math.max(1, config.batchLanes()),
-                        batchSizes::record));
+                ignored -> new StatementBatcher(pool, statement, Math.max(1, config.batchMax()), batchSizes::record));
         return call(Uni.createFrom().deferred(() -> batcher.execute(statement.bind(parameters))), timeout);
     }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The database calls. Env: SESSION_DB_TIMEOUT, SESSION_DB_BATCHING, SESSION_DB_BATCH_MAX, SESSION_DB_BATCH_LANES (see ConfigAliases). */
+/** The database calls. Env: SESSION_DB_TIMEOUT, SESSION_DB_BATCHING, SESSION_DB_BATCH_MAX (see ConfigAliases). */
 @ConfigMapping(prefix = "db")
 public interface DatabaseConfig {
 
@@ -18,9 +18,8 @@ public interface DatabaseConfig {
 
     /**
      * Whether the hot statements (a session read, its activity, a create, an event append) of requests
-     * that arrive while their kind's round trips are all in flight go together, in one round trip and
-     * one commit (StatementBatcher); off: one statement and one commit per request. Env:
-     * SESSION_DB_BATCHING.
+     * that arrive while one of their kind is in flight go together, in one round trip and one commit
+     * (StatementBatcher); off: one statement and one commit per request. Env: SESSION_DB_BATCHING.
      */
     @WithDefault("true")
     boolean batching();
@@ -29,12 +28,4 @@ public interface DatabaseConfig {
     @WithDefault("64")
     int batchMax();
 
-    /**
-     * How many round trips of one hot statement may be in flight at once before requests wait to go
-     * together. One lane makes the largest batches, which was fastest for every hot statement with the
-     * database on 2 cores (docs/design-notes.md); PostgreSQL runs a round trip on one backend, so with
-     * many database cores more lanes may serve more. Env: SESSION_DB_BATCH_LANES.
-     */
-    @WithDefault("1")
-    int batchLanes();
 }

@@ -14,16 +14,15 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * One hot statement whose callers share round trips and commits: a call that finds fewer than
- * {@code lanes} round trips of its kind in flight goes at once, alone (a lone request is as fast as
- * unbatched); calls that arrive while every lane is in flight wait for one to end and then go
- * together, up to {@code maxSize}, as one pipelined batch (Parse once, a Bind/Execute per caller, one
- * Sync: PostgreSQL runs it as one implicit transaction, so one commit). Each caller gets its own rows.
- * A batch goes in the order of its rows' ids (stable, so one session's calls keep their order): two
- * batches in flight then lock their rows in the same order and cannot deadlock. When a statement of a
- * batch fails, its callers are tried again one by one, so a failure reaches only the callers whose
- * statement fails. Results come on each caller's own Vert.x context (Hibernate Reactive work chained
- * after it must stay there).
+ * One hot statement whose callers share round trips and commits: a call that finds none of its
+ * kind in flight goes at once, alone (a lone request is as fast as unbatched); calls that arrive
+ * while one is in flight wait for it and then go together, up to {@code maxSize}, as one pipelined
+ * batch (Parse once, a Bind/Execute per caller, one Sync: PostgreSQL runs it as one implicit
+ * transaction, so one commit). Each caller gets its own rows. One batch in flight, not several: the
+ * largest batches were the fastest for every hot statement (docs/design-notes.md, batch lanes). When
+ * a statement of a batch fails, its callers are tried again one by one, so a failure reaches only the
+ * callers whose statement fails. Results come on each caller's own Vert.x context (Hibernate
+ * Reactive work chained after it must stay there).
  */
 final class StatementBatcher {
 
@@ -33,32 +32,26 @@ final class StatementBatcher {
     private final Pool pool;
     private final NamedSql statement;
     private final int maxSize;
-    private final int lanes;
     private final java.util.function.LongConsumer sent;
-    /** The parameter that names the row a call locks (:id or :sessionId), -1 when none. */
-    private final int rowKey;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
-    private int inFlight;
+    private boolean inFlight;
 
     /** {@code sent}: told the size of each round trip. */
-    StatementBatcher(Pool pool, NamedSql statement, int maxSize, int lanes, java.util.function.LongConsumer sent) {
+    StatementBatcher(Pool pool, NamedSql statement, int maxSize, java.util.function.LongConsumer sent) {
         this.pool = pool;
         this.statement = statement;
         this.maxSize = maxSize;
-        this.lanes = lanes;
         this.sent = sent;
-        int id = statement.names().indexOf("id");
-        this.rowKey = id >= 0 ? id : statement.names().indexOf("sessionId");
     }
 
     Uni<RowSet<Row>> execute(Tuple tuple) {
         return Uni.createFrom().emitter(emitter -> {
             synchronized (this) {
                 queue.add(new Waiting(tuple, emitter, Vertx.currentContext()));
-                if (inFlight == lanes) {
+                if (inFlight) {
                     return;
                 }
-                inFlight++;
+                inFlight = true;
             }
             sendNext();
         });
@@ -71,12 +64,9 @@ final class StatementBatcher {
                 batch.add(queue.poll());
             }
             if (batch.isEmpty()) {
-                inFlight--;
+                inFlight = false;
                 return;
             }
-        }
-        if (rowKey >= 0 && batch.size() > 1) {
-            batch.sort(java.util.Comparator.comparing(waiting -> String.valueOf(waiting.tuple().getValue(rowKey))));
         }
         sent.accept(batch.size());
         if (batch.size() == 1) {
