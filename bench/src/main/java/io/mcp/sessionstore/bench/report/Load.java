@@ -3,26 +3,15 @@ package io.mcp.sessionstore.bench.report;
 /** The load model of a run. */
 enum Load {
     /** Closed model: N connections back to back; measures peak throughput. */
-    PEAK("peak"),
+    PEAK,
     /** Open model at a constant arrival rate of half the peak; measures latency. */
-    HALF("half");
-
-    private final String key;
-
-    Load(String key) {
-        this.key = key;
-    }
+    HALF;
 
     String key() {
-        return key;
+        return EnumKeys.key(this);
     }
 
     static Load ofKey(String key) {
-        for (Load load : values()) {
-            if (load.key.equals(key)) {
-                return load;
-            }
-        }
-        throw new IllegalArgumentException(key);
+        return EnumKeys.of(Load.class, key);
     }
 }
