@@ -27,9 +27,13 @@ public class Database {
     private final Duration timeout;
     private final DatabaseOutcomes outcomes;
     private final DatabaseConfig config;
-    private final java.util.Map<NamedSql, StatementBatcher> batchers = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Callers per round trip of the batched statements: its max shows whether batches form at all. */
-    private final io.micrometer.core.instrument.DistributionSummary batchSizes;
+    private final java.util.Map<HotStatement, StatementBatcher> batchers = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Callers per round trip of the batched statements, by form (alone, pipelined, one statement):
+     * its max shows whether batches form at all.
+     */
+    private final java.util.Map<StatementBatcher.Form, io.micrometer.core.instrument.DistributionSummary> batchSizes =
+            new java.util.EnumMap<>(StatementBatcher.Form.class);
 
     public Database(Pool pool, DatabaseConfig config, DatabaseOutcomes outcomes,
             io.micrometer.core.instrument.MeterRegistry meters) {
@@ -37,23 +41,26 @@ public class Database {
         this.timeout = config.timeout();
         this.outcomes = outcomes;
         this.config = config;
-        this.batchSizes = io.micrometer.core.instrument.DistributionSummary.builder("mcp.db.batch.size")
-                .description("Statements sent in one round trip (and one commit) by a batched hot statement")
-                .register(meters);
+        for (StatementBatcher.Form form : StatementBatcher.Form.values()) {
+            batchSizes.put(form, io.micrometer.core.instrument.DistributionSummary.builder("mcp.db.batch.size")
+                    .description("Requests served by one round trip (and one commit) of a batched hot statement")
+                    .tag("form", form.tag()).register(meters));
+        }
     }
 
     /**
      * A hot statement, sent with the others of its kind that arrive while one is in flight (one round
-     * trip, one commit: see StatementBatcher), or alone when batching is off. Same answer per caller
-     * as {@link #execute}.
+     * trip, one commit: see StatementBatcher), or alone when batching is off. The caller's row: a hot
+     * statement returns at most one per caller (null: none).
      */
-    public Uni<RowSet<Row>> executeBatched(NamedSql statement, Map<String, ?> parameters) {
+    public Uni<Row> executeBatched(HotStatement statement, Map<String, ?> parameters) {
         if (!config.batching()) {
-            return execute(statement, parameters);
+            return execute(statement.single(), parameters).map(rows -> rows.size() == 0 ? null : rows.iterator().next());
         }
         StatementBatcher batcher = batchers.computeIfAbsent(statement,
-                ignored -> new StatementBatcher(pool, statement, Math.max(1, config.batchMax()), batchSizes::record));
-        return call(Uni.createFrom().deferred(() -> batcher.execute(statement.bind(parameters))), timeout);
+                ignored -> new StatementBatcher(pool, statement, Math.max(1, config.batchMax()),
+                        (form, size) -> batchSizes.get(form).record(size)));
+        return call(Uni.createFrom().deferred(() -> batcher.execute(parameters)), timeout);
     }
 
     /** One prepared statement on a pooled connection. */

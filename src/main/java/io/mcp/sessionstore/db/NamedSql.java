@@ -22,8 +22,21 @@ public final class NamedSql {
     }
 
     public static NamedSql of(String namedSql) {
-        StringBuilder out = new StringBuilder(namedSql.length());
         List<String> names = new ArrayList<>();
+        String sql = replaceParameters(namedSql, name -> {
+            int index = names.indexOf(name);
+            if (index < 0) {
+                names.add(name);
+                index = names.size() - 1;
+            }
+            return "$" + (index + 1);
+        });
+        return new NamedSql(sql, names);
+    }
+
+    /** The text with each {@code :name} outside quotes replaced (a {@code ::type} cast is no parameter). */
+    static String replaceParameters(String namedSql, java.util.function.UnaryOperator<String> replacement) {
+        StringBuilder out = new StringBuilder(namedSql.length());
         char quote = 0;
         for (int i = 0; i < namedSql.length(); i++) {
             char c = namedSql.charAt(i);
@@ -41,19 +54,13 @@ public final class NamedSql {
                 while (end < namedSql.length() && Character.isJavaIdentifierPart(namedSql.charAt(end))) {
                     end++;
                 }
-                String name = namedSql.substring(i + 1, end);
-                int index = names.indexOf(name);
-                if (index < 0) {
-                    names.add(name);
-                    index = names.size() - 1;
-                }
-                out.append('$').append(index + 1);
+                out.append(replacement.apply(namedSql.substring(i + 1, end)));
                 i = end - 1;
             } else {
                 out.append(c);
             }
         }
-        return new NamedSql(out.toString(), names);
+        return out.toString();
     }
 
     /** The statement with {@code $n} placeholders. */

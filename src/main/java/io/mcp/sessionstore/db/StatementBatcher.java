@@ -3,6 +3,7 @@ package io.mcp.sessionstore.db;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -11,43 +12,57 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * One hot statement whose callers share round trips and commits: a call that finds none of its
  * kind in flight goes at once, alone (a lone request is as fast as unbatched); calls that arrive
- * while one is in flight wait for it and then go together, up to {@code maxSize}, as one pipelined
- * batch (Parse once, a Bind/Execute per caller, one Sync: PostgreSQL runs it as one implicit
- * transaction, so one commit). Each caller gets its own rows. One batch in flight, not several: the
- * largest batches were the fastest for every hot statement (docs/design-notes.md, batch lanes). When
- * a statement of a batch fails, its callers are tried again one by one, so a failure reaches only the
- * callers whose statement fails. Results come on each caller's own Vert.x context (Hibernate
- * Reactive work chained after it must stay there).
+ * while one is in flight wait for it and then go together, up to {@code maxSize}: as the
+ * statement's rows form when it has one and the batch suits it (one statement for all, see
+ * {@link HotStatement}), else pipelined (Parse once, a Bind/Execute per caller, one Sync). Either
+ * way PostgreSQL runs the batch as one implicit transaction, so one commit. Each caller gets its own
+ * row (or null). One batch in flight, not several: the largest batches were the fastest for every
+ * hot statement (docs/design-notes.md, batch lanes). When a batch fails in PostgreSQL, its callers
+ * are tried again one by one, so a failure reaches only the callers whose statement fails. Results
+ * come on each caller's own Vert.x context (Hibernate Reactive work chained after it must stay there).
  */
 final class StatementBatcher {
 
-    private record Waiting(Tuple tuple, UniEmitter<? super RowSet<Row>> emitter, Context context) {
+    /** How a round trip went: the tag of mcp_db_batch_size. */
+    enum Form {
+        ALONE, PIPELINED, ONE_STATEMENT;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** Told the form and size of each round trip. */
+    interface Sent {
+        void sent(Form form, int size);
+    }
+
+    private record Waiting(Map<String, ?> parameters, UniEmitter<? super Row> emitter, Context context) {
     }
 
     private final Pool pool;
-    private final NamedSql statement;
+    private final HotStatement statement;
     private final int maxSize;
-    private final java.util.function.LongConsumer sent;
+    private final Sent sent;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private boolean inFlight;
 
-    /** {@code sent}: told the size of each round trip. */
-    StatementBatcher(Pool pool, NamedSql statement, int maxSize, java.util.function.LongConsumer sent) {
+    StatementBatcher(Pool pool, HotStatement statement, int maxSize, Sent sent) {
         this.pool = pool;
         this.statement = statement;
         this.maxSize = maxSize;
         this.sent = sent;
     }
 
-    Uni<RowSet<Row>> execute(Tuple tuple) {
+    /** The caller's row, or null when its statement returned none. */
+    Uni<Row> execute(Map<String, ?> parameters) {
         return Uni.createFrom().emitter(emitter -> {
             synchronized (this) {
-                queue.add(new Waiting(tuple, emitter, Vertx.currentContext()));
+                queue.add(new Waiting(parameters, emitter, Vertx.currentContext()));
                 if (inFlight) {
                     return;
                 }
@@ -68,20 +83,22 @@ final class StatementBatcher {
                 return;
             }
         }
-        sent.accept(batch.size());
         if (batch.size() == 1) {
+            sent.sent(Form.ALONE, 1);
             Waiting alone = batch.getFirst();
-            pool.preparedQuery(statement.sql()).execute(alone.tuple()).subscribe().with(
-                    rows -> { answer(alone, rows, null); sendNext(); },
+            single(alone).subscribe().with(
+                    row -> { answer(alone, row, null); sendNext(); },
                     failure -> { answer(alone, null, failure); sendNext(); });
             return;
         }
-        pool.preparedQuery(statement.sql()).executeBatch(batch.stream().map(Waiting::tuple).toList()).subscribe().with(
-                rows -> {
-                    RowSet<Row> each = rows;
-                    for (Waiting waiting : batch) {
-                        answer(waiting, each, null);
-                        each = each == null ? null : each.next();
+        List<Map<String, ?>> parameters = batch.stream().<Map<String, ?>>map(Waiting::parameters).toList();
+        boolean oneStatement = statement.rowsFormServes(parameters);
+        sent.sent(oneStatement ? Form.ONE_STATEMENT : Form.PIPELINED, batch.size());
+        Uni<Row[]> rows = oneStatement ? inOneStatement(parameters) : pipelined(parameters);
+        rows.subscribe().with(
+                each -> {
+                    for (int i = 0; i < batch.size(); i++) {
+                        answer(batch.get(i), each[i], null);
                     }
                     sendNext();
                 },
@@ -95,6 +112,42 @@ final class StatementBatcher {
                 });
     }
 
+    private Uni<Row> single(Waiting waiting) {
+        NamedSql single = statement.single();
+        return Uni.createFrom().deferred(() -> pool.preparedQuery(single.sql()).execute(single.bind(waiting.parameters())))
+                .map(StatementBatcher::first);
+    }
+
+    /** The rows form: each row names its caller (batch_ord, from 1). */
+    private Uni<Row[]> inOneStatement(List<Map<String, ?>> parameters) {
+        return Uni.createFrom().deferred(() -> pool.preparedQuery(statement.rows().sql())
+                .execute(statement.bindRows(parameters))).map(rows -> {
+            Row[] each = new Row[parameters.size()];
+            for (Row row : rows) {
+                each[(int) (row.getLong(HotStatement.BATCH_ORD) - 1)] = row;
+            }
+            return each;
+        });
+    }
+
+    private Uni<Row[]> pipelined(List<Map<String, ?>> parameters) {
+        NamedSql single = statement.single();
+        return Uni.createFrom().deferred(() -> pool.preparedQuery(single.sql())
+                .executeBatch(parameters.stream().map(single::bind).toList())).map(rows -> {
+            Row[] each = new Row[parameters.size()];
+            RowSet<Row> result = rows;
+            for (int i = 0; i < each.length && result != null; i++) {
+                each[i] = first(result);
+                result = result.next();
+            }
+            return each;
+        });
+    }
+
+    private static Row first(RowSet<Row> rows) {
+        return rows.size() == 0 ? null : rows.iterator().next();
+    }
+
     /**
      * A statement of the batch failed, so PostgreSQL rolled the batch back whole: each of its callers
      * again, alone, in order, then the queue. Not after a lost connection: the batch may have
@@ -106,17 +159,17 @@ final class StatementBatcher {
             return;
         }
         Waiting waiting = batch.get(index);
-        pool.preparedQuery(statement.sql()).execute(waiting.tuple()).subscribe().with(
-                rows -> { answer(waiting, rows, null); oneByOne(batch, index + 1); },
+        single(waiting).subscribe().with(
+                row -> { answer(waiting, row, null); oneByOne(batch, index + 1); },
                 failure -> { answer(waiting, null, failure); oneByOne(batch, index + 1); });
     }
 
-    private static void answer(Waiting waiting, RowSet<Row> rows, Throwable failure) {
+    private static void answer(Waiting waiting, Row row, Throwable failure) {
         Runnable deliver = () -> {
             if (failure != null) {
                 waiting.emitter().fail(failure);
             } else {
-                waiting.emitter().complete(rows);
+                waiting.emitter().complete(row);
             }
         };
         Context caller = waiting.context();

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mcp.sessionstore.db.Database;
+import io.mcp.sessionstore.db.HotStatement;
 import io.mcp.sessionstore.db.NamedSql;
 import io.mcp.sessionstore.db.SqlValues;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -24,7 +25,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @ApplicationScoped
 class EventRepository implements PanacheRepositoryBase<SessionEventEntity, SessionEventEntity.Key> {
 
-    private static final NamedSql APPEND = NamedSql.of(EventSql.APPEND);
+    private static final HotStatement APPEND = HotStatement.of(EventSql.APPEND);
     private static final NamedSql REPLAY_STATE = NamedSql.of(EventSql.REPLAY_STATE);
     private static final NamedSql EVENTS_AFTER = NamedSql.of(EventSql.EVENTS_AFTER);
     private static final NamedSql SESSION_EVENTS_AFTER = NamedSql.of(EventSql.SESSION_EVENTS_AFTER);
@@ -49,7 +50,7 @@ class EventRepository implements PanacheRepositoryBase<SessionEventEntity, Sessi
         return database.executeBatched(APPEND, Map.of("sessionId", sessionId, "streamId", streamId,
                 "eventCount", (long) messages.count(), "cap", (long) cap, "messages", messages.data(),
                 "compressed", messages.compressed(), "channel", EventSql.CHANNEL))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("event_seq"));
+                .map(row -> row == null ? null : row.getLong("event_seq"));
     }
 
     /** Null when the session is absent or expired. */

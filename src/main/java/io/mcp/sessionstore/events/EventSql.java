@@ -47,6 +47,30 @@ public final class EventSql {
     }
 
     /**
+     * {@link #insertAndTrimAfter} for a rows form (HotStatement): {@code reserving} has a row per
+     * caller with its batch_ord, event_count, stream_id and cap; the messages come flattened
+     * (:messages, :compressed, with :nestedCaller and :nestedPosition). The trim is skipped whole
+     * (a One-Time Filter) unless a session of the batch is past the cap, as in insertAndTrimAfter.
+     */
+    public static String insertAndTrimRows(String reserving) {
+        return """
+                inserted AS (
+                    INSERT INTO session_events (session_id, seq, stream_id, message, compressed, created_at)
+                    SELECT {r}.id, {r}.event_seq - {r}.event_count + messages.position, {r}.stream_id,
+                           messages.data, messages.compressed, now()
+                    FROM {r} JOIN unnest(CAST(:nestedCaller AS bigint[]), CAST(:nestedPosition AS bigint[]),
+                            CAST(:messages AS bytea[]), CAST(:compressed AS boolean[]))
+                        AS messages(caller, position, data, compressed) ON messages.caller = {r}.batch_ord
+                ), trimmed AS (
+                    DELETE FROM session_events USING {r}
+                    WHERE EXISTS (SELECT 1 FROM {r} AS past WHERE past.event_count > 0 AND past.event_seq > past.cap)
+                      AND {r}.event_count > 0 AND {r}.event_seq > {r}.cap
+                      AND session_events.session_id = {r}.id
+                      AND session_events.seq <= {r}.events_trimmed_through
+                )""".replace("{r}", reserving);
+    }
+
+    /**
      * An append on its own (the REST API, a stream's continuation): no activity, the session's TTL is
      * not extended. It NOTIFYs at commit, for replicas following the stream.
      */

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mcp.sessionstore.db.Database;
+import io.mcp.sessionstore.db.HotStatement;
 import io.mcp.sessionstore.db.NamedSql;
 import io.mcp.sessionstore.events.EncodedEvents;
 import io.mcp.sessionstore.events.EventService;
@@ -26,15 +27,17 @@ import io.vertx.mutiny.sqlclient.RowSet;
 @ApplicationScoped
 class SessionRepository {
 
-    private static final NamedSql FIND_LIVE = NamedSql.of(SessionSql.FIND_LIVE);
+    private static final HotStatement FIND_LIVE = HotStatement.of(SessionSql.FIND_LIVE)
+            .withRowsForm(SessionSql.FIND_LIVE_ROWS, null);
     private static final NamedSql LIVE_VERSION = NamedSql.of(SessionSql.LIVE_VERSION);
-    private static final NamedSql UPSERT = NamedSql.of(SessionSql.UPSERT);
+    private static final HotStatement UPSERT = HotStatement.of(SessionSql.UPSERT);
     private static final NamedSql CREATE_OWNED = NamedSql.of(SessionSql.CREATE_OWNED);
     private static final NamedSql INITIALIZE_OWNED = NamedSql.of(SessionSql.INITIALIZE_OWNED);
     private static final NamedSql REPLACE_IF_VERSION = NamedSql.of(SessionSql.REPLACE_IF_VERSION);
     private static final NamedSql CLAIM_REINITIALIZE = NamedSql.of(SessionSql.CLAIM_REINITIALIZE);
     private static final NamedSql RELEASE_REINITIALIZE = NamedSql.of(SessionSql.RELEASE_REINITIALIZE);
-    private static final NamedSql RECORD_ACTIVITY = NamedSql.of(SessionSql.RECORD_ACTIVITY);
+    private static final HotStatement RECORD_ACTIVITY = HotStatement.of(SessionSql.RECORD_ACTIVITY)
+            .withRowsForm(SessionSql.RECORD_ACTIVITY_ROWS, "id");
     private static final NamedSql DELETE_LIVE = NamedSql.of(SessionSql.DELETE_LIVE);
     private static final NamedSql LIST = NamedSql.of(SessionSql.LIST);
     private static final NamedSql RELINK_UPSTREAM = NamedSql.of(SessionSql.RELINK_UPSTREAM);
@@ -54,7 +57,7 @@ class SessionRepository {
 
     /** Null when no live session in the scope has the id. */
     Uni<BoundSession> findLive(String id, SessionScope scope) {
-        return database.executeBatched(FIND_LIVE, scoped(id, scope)).map(rows -> first(rows, SessionRows::bound));
+        return database.executeBatched(FIND_LIVE, scoped(id, scope)).map(row -> row == null ? null : SessionRows.bound(row));
     }
 
     /** The version of the live session with this id, or null. */
@@ -66,7 +69,7 @@ class SessionRepository {
     Uni<SessionView> upsert(String id, SessionFields fields, int ttlSeconds, boolean replaceLive) {
         Map<String, Object> parameters = mutableFields(id, fields, ttlSeconds);
         parameters.put("replace", replaceLive);
-        return database.executeBatched(UPSERT, parameters).map(rows -> first(rows, SessionRows::view));
+        return database.executeBatched(UPSERT, parameters).map(row -> row == null ? null : SessionRows.view(row));
     }
 
     /** A new session of {@code owner} with {@code requests} counted and its first stream stored. */
@@ -120,8 +123,8 @@ class SessionRepository {
         parameters.put("toolCalls", toolCallsJson);
         parameters.put("maxToolCalls", (long) maxToolCalls);
         putStream(parameters, stream);
-        return database.executeBatched(RECORD_ACTIVITY, parameters).map(rows -> first(rows, row -> SessionRows.activity(row,
-                stream)));
+        return database.executeBatched(RECORD_ACTIVITY, parameters)
+                .map(row -> row == null ? null : SessionRows.activity(row, stream));
     }
 
     /** What was deleted, or null when no live session in the scope matched. Its events go with it. */

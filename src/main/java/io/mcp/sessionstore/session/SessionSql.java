@@ -1,5 +1,6 @@
 package io.mcp.sessionstore.session;
 
+import io.mcp.sessionstore.db.HotStatement;
 import io.mcp.sessionstore.events.EventSql;
 
 /**
@@ -28,6 +29,9 @@ final class SessionSql {
               AND (CAST(:owner AS text) IS NULL OR owner_key = CAST(:owner AS text))
               AND (CAST(:anyServer AS boolean) OR server_id IS NOT DISTINCT FROM CAST(:scopeServer AS text))""";
 
+    /** The parameters of {@link #LIVE_FOR_OWNER}, as a rows form's input. */
+    private static final String[] SCOPE_INPUT = {"id text", "owner text", "scopeServer text", "anyServer boolean"};
+
     /**
      * Every write slides the expiry to now + TTL. cleanup_due_at (indexed) follows only when the
      * expiry moved by more than a tenth of the TTL, or backwards: most updates stay HOT.
@@ -53,6 +57,10 @@ final class SessionSql {
             ttl_seconds = :ttlSeconds""";
 
     static final String FIND_LIVE = "SELECT " + COLUMNS + " FROM sessions WHERE " + LIVE_FOR_OWNER;
+
+    /** {@link #FIND_LIVE} for a batch of callers, in one statement (HotStatement's rows form). */
+    static final String FIND_LIVE_ROWS = "SELECT input.batch_ord, " + COLUMNS + "\nFROM "
+            + HotStatement.unnestInput(SCOPE_INPUT) + "\nJOIN sessions ON " + HotStatement.fromInput(LIVE_FOR_OWNER);
 
     static final String LIVE_VERSION = "SELECT version FROM sessions WHERE id = :id AND expires_at > now()";
 
@@ -151,38 +159,69 @@ final class SessionSql {
             RETURNING\s""" + COLUMNS;
 
     /**
-     * The hot path, one update of the session row per MCP message (or REST activity call): adds the
-     * counters, appends :toolCalls (a JSON array, each stamped with the time, keeping the newest
-     * :maxToolCalls), marks the handshake complete when :initialized, slides the expiry, and appends
-     * :eventCount events of stream :streamId (none: empty arrays). Never revives an expired session.
+     * What an activity changes in its session's row: adds the counters, appends :toolCalls (a JSON
+     * array, each stamped with the time, keeping the newest :maxToolCalls), marks the handshake
+     * complete when :initialized, reserves :eventCount sequence numbers and slides the expiry.
+     */
+    private static final String ACTIVITY_CHANGES = """
+            requests = requests + :requests,
+            tool_calls = tool_calls + :toolCallCount,
+            errors = errors + :errors,
+            initialized = initialized OR :initialized,
+            recent_tool_calls = CASE WHEN jsonb_array_length(CAST(CAST(:toolCalls AS text) AS jsonb)) = 0
+                THEN recent_tool_calls ELSE COALESCE((
+                SELECT jsonb_agg(call ORDER BY position)
+                FROM jsonb_array_elements(recent_tool_calls || (
+                        SELECT jsonb_agg(added.call || jsonb_build_object('at',
+                            to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+                            ORDER BY added.position)
+                        FROM jsonb_array_elements(CAST(CAST(:toolCalls AS text) AS jsonb))
+                            WITH ORDINALITY AS added(call, position)))
+                    WITH ORDINALITY AS calls(call, position)
+                WHERE position > jsonb_array_length(recent_tool_calls)
+                    + jsonb_array_length(CAST(CAST(:toolCalls AS text) AS jsonb)) - :maxToolCalls), '[]') END,
+            """ + EventSql.RESERVE_SEQUENCE + ",\n" + SLIDE_EXPIRY.replace("{ttl}", "ttl_seconds") + """
+            , version = version + 1""";
+
+    /**
+     * The hot path, one update of the session row per MCP message (or REST activity call): the
+     * {@link #ACTIVITY_CHANGES}, and :eventCount events of stream :streamId appended (none: empty
+     * arrays). Never revives an expired session.
      */
     static final String RECORD_ACTIVITY = """
             WITH reserving AS (
-                UPDATE sessions SET
-                    requests = requests + :requests,
-                    tool_calls = tool_calls + :toolCallCount,
-                    errors = errors + :errors,
-                    initialized = initialized OR :initialized,
-                    recent_tool_calls = CASE WHEN jsonb_array_length(CAST(CAST(:toolCalls AS text) AS jsonb)) = 0
-                        THEN recent_tool_calls ELSE COALESCE((
-                        SELECT jsonb_agg(call ORDER BY position)
-                        FROM jsonb_array_elements(recent_tool_calls || (
-                                SELECT jsonb_agg(added.call || jsonb_build_object('at',
-                                    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
-                                    ORDER BY added.position)
-                                FROM jsonb_array_elements(CAST(CAST(:toolCalls AS text) AS jsonb))
-                                    WITH ORDINALITY AS added(call, position)))
-                            WITH ORDINALITY AS calls(call, position)
-                        WHERE position > jsonb_array_length(recent_tool_calls)
-                            + jsonb_array_length(CAST(CAST(:toolCalls AS text) AS jsonb)) - :maxToolCalls), '[]') END,
-            """ + EventSql.RESERVE_SEQUENCE + ",\n" + SLIDE_EXPIRY.replace("{ttl}", "ttl_seconds") + """
-            , version = version + 1
+                UPDATE sessions SET\s""" + ACTIVITY_CHANGES + """
+
                 WHERE\s""" + LIVE_FOR_OWNER + """
 
                 RETURNING id, expires_at, requests, tool_calls, errors, version, event_seq, events_trimmed_through
             ),\s""" + EventSql.insertAndTrimAfter("reserving") + """
 
             SELECT id, expires_at, requests, tool_calls, errors, version, event_seq FROM reserving""";
+
+    /**
+     * {@link #RECORD_ACTIVITY} for a batch of callers of distinct sessions, in one statement
+     * (HotStatement's rows form; an UPDATE ... FROM changes a row once, so one session's activities go
+     * pipelined).
+     */
+    static final String RECORD_ACTIVITY_ROWS = """
+            WITH input AS (
+                SELECT input.* FROM\s""" + HotStatement.unnestInput(SCOPE_INPUT[0], SCOPE_INPUT[1], SCOPE_INPUT[2], SCOPE_INPUT[3],
+                    "requests bigint", "toolCallCount bigint", "errors bigint", "initialized boolean", "toolCalls text",
+                    "maxToolCalls bigint", "streamId text", "eventCount bigint", "cap bigint") + """
+
+            ), reserving AS (
+                UPDATE sessions SET\s""" + HotStatement.fromInput(ACTIVITY_CHANGES) + """
+
+                FROM input
+                WHERE\s""" + HotStatement.fromInput(LIVE_FOR_OWNER) + """
+
+                RETURNING input.batch_ord, sessions.id, expires_at, requests, tool_calls, errors, version, event_seq,
+                    events_trimmed_through, input.p_eventCount AS event_count, input.p_streamId AS stream_id,
+                    input.p_cap AS cap
+            ),\s""" + EventSql.insertAndTrimRows("reserving") + """
+
+            SELECT batch_ord, id, expires_at, requests, tool_calls, errors, version, event_seq FROM reserving""";
 
     /**
      * Deletes a live session (of :owner, at :version when given). Its events go in a statement of

@@ -23,6 +23,8 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.mcp.sessionstore.mcp.McpTransportTest;
+import io.mcp.sessionstore.testing.Api;
 import io.mcp.sessionstore.testing.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -65,13 +67,17 @@ class SessionBatchingTest {
         return () -> json().body("{\"toolCall\":{\"name\":\"" + tool + "\",\"durationMs\":1}}").post(session(id) + "/activity");
     }
 
-    /** The largest and the count of the round trips so far (mcp_db_batch_size). */
+    /**
+     * The largest, the count and the sum of the round trips so far by form (mcp_db_batch_size), keyed
+     * "form.max" ("alone.count", "one-statement.max", "pipelined.sum", ...).
+     */
     private static Map<String, Double> batchSizes() {
         String metrics = RestAssured.given().get("/q/metrics").asString();
         Map<String, Double> values = new java.util.HashMap<>();
-        Matcher line = Pattern.compile("^mcp_db_batch_size_(max|count|sum)\\S* (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        Matcher line = Pattern.compile("^mcp_db_batch_size_(max|count|sum)\\{form=\"([a-z-]+)\"[^}]*\\} (\\S+)$",
+                Pattern.MULTILINE).matcher(metrics);
         while (line.find()) {
-            values.put(line.group(1), Double.parseDouble(line.group(2)));
+            values.put(line.group(2) + "." + line.group(1), Double.parseDouble(line.group(3)));
         }
         return values;
     }
@@ -100,7 +106,74 @@ class SessionBatchingTest {
         List<String> newest = applied.stream().sorted(Comparator.comparingLong(Applied::requests)).map(Applied::tool)
                 .toList().subList(CALLERS - 5, CALLERS); // SESSION_MAX_TOOL_CALLS is 5 in the test profile
         assertEquals(newest, row.jsonPath().getList("recentToolCalls.name"), "the newest tool calls, in the order applied");
-        assertTrue(batchSizes().getOrDefault("max", 0.0) > 1, "some calls went together: " + batchSizes());
+        assertTrue(batchSizes().getOrDefault("pipelined.max", 0.0) > 1,
+                "some calls went together, pipelined (one session's activities cannot share one UPDATE): " + batchSizes());
+    }
+
+    @Test
+    void activitiesWhenConcurrentOnDistinctSessionsThenOneStatementAndEachItsOwnRowAndToolCall() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            ids.add(createSession("{}"));
+        }
+        for (int round = 1; round <= 3; round++) {
+            int r = round;
+            List<Supplier<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < CALLERS; i++) {
+                calls.add(i % 12 == 11 ? activity("missing-" + i, "none") : activity(ids.get(i), "r" + r + "-" + i));
+            }
+            List<Response> answers = together(calls);
+            for (int i = 0; i < CALLERS; i++) {
+                Response answer = answers.get(i);
+                if (i % 12 == 11) {
+                    assertEquals(404, answer.statusCode(), "caller " + i + ": " + answer.asString());
+                } else {
+                    assertEquals(200, answer.statusCode(), "caller " + i + ": " + answer.asString());
+                    assertEquals(ids.get(i), answer.jsonPath().getString("id"), "caller " + i + " got its own row");
+                    assertEquals(r, answer.jsonPath().getInt("metrics.requests"), "caller " + i);
+                }
+            }
+        }
+        for (int i = 0; i < CALLERS; i++) {
+            Response row = api().get(session(ids.get(i)));
+            int expected = i % 12 == 11 ? 0 : 3;
+            assertEquals(expected, row.jsonPath().getInt("metrics.requests"), "session " + i);
+            assertEquals(i % 12 == 11 ? List.of() : List.of("r1-" + i, "r2-" + i, "r3-" + i),
+                    row.jsonPath().getList("recentToolCalls.name"), "session " + i + "'s own tool calls, in order");
+        }
+        assertTrue(batchSizes().getOrDefault("one-statement.max", 0.0) > 1,
+                "activities of distinct sessions went as one statement: " + batchSizes());
+    }
+
+    @Test
+    void mcpMessagesWhenConcurrentOnDistinctSessionsThenOneStatementStoresEachStreamUnderItsOwnSession() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            ids.add(McpTransportTest.initialize(Api.KEY));
+        }
+        double before = batchSizes().getOrDefault("one-statement.count", 0.0);
+        List<Supplier<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            int n = 100 + i;
+            calls.add(() -> McpTransportTest.mcp(Api.KEY).header("Mcp-Session-Id", id)
+                    .body("{\"jsonrpc\":\"2.0\",\"id\":" + n + ",\"method\":\"ping\"}").post("/mcp"));
+        }
+        List<Response> answers = together(calls);
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(200, answers.get(i).statusCode(), "caller " + i + ": " + answers.get(i).asString());
+            List<String[]> events = McpTransportTest.events(answers.get(i).asString());
+            assertTrue(events.size() >= 2, "a primed stream with the answer: " + answers.get(i).asString());
+            assertTrue(events.getLast()[1].contains("\"id\":" + (100 + i)), "caller " + i + " got its own answer");
+            // what the store kept of that stream, replayed after its priming event: exactly the rest
+            Response replayed = RestAssured.given().header("Authorization", "Bearer " + Api.KEY).accept("text/event-stream")
+                    .header("Mcp-Session-Id", ids.get(i)).header("Last-Event-ID", events.getFirst()[0]).get("/mcp");
+            assertEquals(events.subList(1, events.size()).stream().map(e -> e[0] + " " + e[1]).toList(),
+                    McpTransportTest.events(replayed.asString()).stream().map(e -> e[0] + " " + e[1]).toList(),
+                    "session " + i + "'s stream, stored under it");
+        }
+        assertTrue(batchSizes().getOrDefault("one-statement.count", 0.0) > before,
+                "some of the messages' writes went as one statement: " + batchSizes());
     }
 
     @Test
@@ -163,6 +236,7 @@ class SessionBatchingTest {
                 assertEquals(i % 10, answers.get(i).jsonPath().getInt("attributes.n"));
             }
         }
+        assertTrue(batchSizes().getOrDefault("one-statement.max", 0.0) > 1, "reads went as one statement: " + batchSizes());
     }
 
     @Test
@@ -203,7 +277,10 @@ class SessionBatchingTest {
             json().post(session(id) + "/activity").then().statusCode(200);
         }
         Map<String, Double> after = batchSizes();
-        assertEquals(5.0, after.get("count") - before.getOrDefault("count", 0.0), "five round trips");
-        assertEquals(5.0, after.get("sum") - before.getOrDefault("sum", 0.0), "of one statement each");
+        assertEquals(5.0, after.get("alone.count") - before.getOrDefault("alone.count", 0.0), "five round trips alone");
+        assertEquals(5.0, after.get("alone.sum") - before.getOrDefault("alone.sum", 0.0), "of one statement each");
+        for (String form : List.of("pipelined", "one-statement")) {
+            assertEquals(before.getOrDefault(form + ".count", 0.0), after.getOrDefault(form + ".count", 0.0), form);
+        }
     }
 }
