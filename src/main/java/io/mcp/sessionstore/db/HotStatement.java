@@ -31,16 +31,19 @@ public final class HotStatement {
     private final NamedSql single;
     private final NamedSql rows;
     private final String distinctBy;
+    private final java.util.function.Predicate<Map<String, ?>> servesCaller;
 
-    private HotStatement(NamedSql single, NamedSql rows, String distinctBy) {
+    private HotStatement(NamedSql single, NamedSql rows, String distinctBy,
+            java.util.function.Predicate<Map<String, ?>> servesCaller) {
         this.single = single;
         this.rows = rows;
         this.distinctBy = distinctBy;
+        this.servesCaller = servesCaller;
     }
 
     /** A statement whose batches go pipelined: one Bind/Execute per caller, one Sync. */
     public static HotStatement of(String sql) {
-        return new HotStatement(NamedSql.of(sql), null, null);
+        return new HotStatement(NamedSql.of(sql), null, null, caller -> false);
     }
 
     /**
@@ -50,7 +53,13 @@ public final class HotStatement {
      * after the one before. Null when callers may share it (a read).
      */
     public HotStatement withRowsForm(String rowsSql, String distinctBy) {
-        return new HotStatement(single, NamedSql.of(rowsSql), distinctBy);
+        return withRowsForm(rowsSql, distinctBy, caller -> true);
+    }
+
+    /** A rows form that serves only batches whose every caller passes {@code servesCaller}. */
+    public HotStatement withRowsForm(String rowsSql, String distinctBy,
+            java.util.function.Predicate<Map<String, ?>> servesCaller) {
+        return new HotStatement(single, NamedSql.of(rowsSql), distinctBy, servesCaller);
     }
 
     /**
@@ -87,7 +96,7 @@ public final class HotStatement {
 
     /** Whether this batch can go as the rows form. */
     boolean rowsFormServes(List<Map<String, ?>> callers) {
-        if (rows == null || callers.size() < 2) {
+        if (rows == null || callers.size() < 2 || !callers.stream().allMatch(servesCaller)) {
             return false;
         }
         if (distinctBy == null) {

@@ -30,7 +30,8 @@ class SessionRepository {
     private static final HotStatement FIND_LIVE = HotStatement.of(SessionSql.FIND_LIVE)
             .withRowsForm(SessionSql.FIND_LIVE_ROWS, null);
     private static final NamedSql LIVE_VERSION = NamedSql.of(SessionSql.LIVE_VERSION);
-    private static final HotStatement UPSERT = HotStatement.of(SessionSql.UPSERT);
+    private static final HotStatement UPSERT = HotStatement.of(SessionSql.UPSERT)
+            .withRowsForm(SessionSql.UPSERT_ROWS, "id", caller -> Boolean.FALSE.equals(caller.get("replace")));
     private static final NamedSql CREATE_OWNED = NamedSql.of(SessionSql.CREATE_OWNED);
     private static final NamedSql INITIALIZE_OWNED = NamedSql.of(SessionSql.INITIALIZE_OWNED);
     private static final NamedSql REPLACE_IF_VERSION = NamedSql.of(SessionSql.REPLACE_IF_VERSION);

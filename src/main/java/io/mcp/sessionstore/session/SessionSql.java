@@ -64,24 +64,23 @@ final class SessionSql {
 
     static final String LIVE_VERSION = "SELECT version FROM sessions WHERE id = :id AND expires_at > now()";
 
-    /**
-     * Creates the session, or takes over the id of an expired one (a new session: counters, history
-     * and creation time start over, version 1, the old session's events go). A live session is
-     * replaced only when :replace is true.
-     * No row comes back when a live session has the id and :replace is false.
-     */
-    static final String UPSERT = """
-            WITH stale_events AS (
-                DELETE FROM session_events
-                WHERE session_id = :id AND EXISTS (SELECT 1 FROM sessions WHERE id = :id AND expires_at <= now()))
-            INSERT INTO sessions AS sessions (id, server_id, user_agent, client_transport, upstream_transport,
+    private static final String INSERTED_COLUMNS = """
+            id, server_id, user_agent, client_transport, upstream_transport,
                 protocol_version, initialized, capabilities, client_info, attributes, created_at, last_activity,
-                expires_at, cleanup_due_at, ttl_seconds)
-            VALUES (:id, :serverId, :userAgent, :clientTransport, :upstreamTransport, :protocolVersion, :initialized,
+                expires_at, cleanup_due_at, ttl_seconds""";
+
+    private static final String INSERTED_VALUES = """
+            :id, :serverId, :userAgent, :clientTransport, :upstreamTransport, :protocolVersion, :initialized,
                 CAST(CAST(:capabilities AS text) AS jsonb), CAST(CAST(:clientInfo AS text) AS jsonb),
                 CAST(CAST(:attributes AS text) AS jsonb), now(), now(),
                 now() + CAST(:ttlSeconds AS integer) * interval '1 second',
-                now() + CAST(:ttlSeconds AS integer) * interval '1 second', :ttlSeconds)
+                now() + CAST(:ttlSeconds AS integer) * interval '1 second', CAST(:ttlSeconds AS integer)""";
+
+    /**
+     * An insert whose id is taken: an expired session is taken over as a new one; a live one is
+     * replaced where the statement's WHERE lets it.
+     */
+    private static final String TAKE_OVER_EXPIRED = """
             ON CONFLICT (id) DO UPDATE SET
                 owner_key = CASE WHEN sessions.expires_at <= now() THEN NULL ELSE sessions.owner_key END,
                 server_id = EXCLUDED.server_id, user_agent = EXCLUDED.user_agent,
@@ -96,10 +95,50 @@ final class SessionSql {
                 recent_tool_calls = CASE WHEN sessions.expires_at <= now() THEN '[]'
                     ELSE sessions.recent_tool_calls END,
                 version = CASE WHEN sessions.expires_at <= now() THEN 1 ELSE sessions.version + 1 END,
-            """ + SLIDE_EXPIRY.replace("{ttl}", "EXCLUDED.ttl_seconds") + """
+            """ + SLIDE_EXPIRY.replace("{ttl}", "EXCLUDED.ttl_seconds");
+
+    /**
+     * Creates the session, or takes over the id of an expired one (a new session: counters, history
+     * and creation time start over, version 1, the old session's events go). A live session is
+     * replaced only when :replace is true.
+     * No row comes back when a live session has the id and :replace is false.
+     */
+    static final String UPSERT = """
+            WITH stale_events AS (
+                DELETE FROM session_events
+                WHERE session_id = :id AND EXISTS (SELECT 1 FROM sessions WHERE id = :id AND expires_at <= now()))
+            INSERT INTO sessions AS sessions (""" + INSERTED_COLUMNS + ")\nVALUES (" + INSERTED_VALUES + ")\n"
+            + TAKE_OVER_EXPIRED + """
 
             WHERE sessions.expires_at <= now() OR :replace
             RETURNING\s""" + COLUMNS;
+
+    /**
+     * {@link #UPSERT} of callers with :replace false and distinct ids, in one statement (HotStatement's
+     * rows form; ON CONFLICT cannot see the input, so :replace cannot vary per row, and it changes a
+     * row once). The stale events go only when an id of the batch is taken by an expired session (a
+     * One-Time Filter: a batch of new ids never touches session_events).
+     */
+    static final String UPSERT_ROWS = """
+            WITH input AS (
+                SELECT input.* FROM\s""" + HotStatement.unnestInput("id text", "serverId text", "userAgent text",
+                    "clientTransport text", "upstreamTransport text", "protocolVersion text", "initialized boolean",
+                    "capabilities text", "clientInfo text", "attributes text", "ttlSeconds bigint") + """
+
+            ), expired_ids AS (
+                SELECT sessions.id FROM input JOIN sessions ON sessions.id = input.p_id AND sessions.expires_at <= now()
+            ), stale_events AS (
+                DELETE FROM session_events
+                WHERE EXISTS (SELECT 1 FROM expired_ids) AND session_id IN (SELECT id FROM expired_ids)
+            ), upserted AS (
+                INSERT INTO sessions AS sessions (""" + INSERTED_COLUMNS + ")\nSELECT "
+            + HotStatement.fromInput(INSERTED_VALUES) + "\nFROM input\n" + TAKE_OVER_EXPIRED + """
+
+                WHERE sessions.expires_at <= now()
+                RETURNING\s""" + COLUMNS + """
+
+            )
+            SELECT input.batch_ord, upserted.* FROM upserted JOIN input ON input.p_id = upserted.id""";
 
     /**
      * A new session of :owner under a fresh server-generated id, with its first activity (:requests)

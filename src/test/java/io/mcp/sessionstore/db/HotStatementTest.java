@@ -85,5 +85,9 @@ class HotStatementTest {
         assertFalse(HotStatement.of("SELECT :id").rowsFormServes(List.of(caller("a", 1), caller("b", 1))), "no rows form");
         HotStatement read = HotStatement.of("SELECT :id").withRowsForm("SELECT " + HotStatement.unnestInput("id text"), null);
         assertTrue(read.rowsFormServes(List.of(caller("a", 1), caller("a", 1))), "a read may repeat an id");
+        HotStatement small = HotStatement.of("SELECT :n").withRowsForm("SELECT " + HotStatement.unnestInput("n bigint"),
+                null, caller -> caller.get("n") != null);
+        assertTrue(small.rowsFormServes(List.of(caller("a", 1), caller("b", 2))));
+        assertFalse(small.rowsFormServes(List.of(caller("a", 1), caller("b", null))), "a caller the rows form cannot serve");
     }
 }

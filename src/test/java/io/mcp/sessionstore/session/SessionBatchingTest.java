@@ -270,6 +270,39 @@ class SessionBatchingTest {
     }
 
     @Test
+    void createsWhenConcurrentWithNewIdsThenOneStatementAndAnExpiredIdTakenOverWithoutItsEvents() {
+        String stale = createSession("{\"attributes\":{\"old\":true}}");
+        PostgresTestResource.database().update("""
+                INSERT INTO session_events (session_id, seq, stream_id, message, compressed, created_at)
+                VALUES (?, 1, 's', NULL, false, now())""", stale);
+        PostgresTestResource.database().update("""
+                UPDATE sessions SET expires_at = now() - interval '1 second', cleanup_due_at = now() - interval '1 second',
+                    requests = 7 WHERE id = ?""", stale);
+        double before = batchSizes().getOrDefault("one-statement.count", 0.0);
+        List<Supplier<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            calls.add(i == 17
+                    ? () -> json().header("If-None-Match", "*").body("{\"attributes\":{\"n\":" + n + "}}").put(session(stale))
+                    : () -> json().body("{\"attributes\":{\"n\":" + n + "}}").post("/sessions"));
+        }
+        List<Response> answers = together(calls);
+        TreeSet<String> created = new TreeSet<>();
+        for (int i = 0; i < 30; i++) {
+            assertEquals(201, answers.get(i).statusCode(), "caller " + i + ": " + answers.get(i).asString());
+            assertEquals(i, answers.get(i).jsonPath().getInt("attributes.n"), "caller " + i + " got its own row");
+            assertEquals(1, answers.get(i).jsonPath().getInt("version"), "caller " + i + ": a new session");
+            created.add(answers.get(i).jsonPath().getString("id"));
+        }
+        assertEquals(30, created.size());
+        assertEquals(0, api().get(session(stale)).jsonPath().getInt("metrics.requests"), "the expired session's counters went");
+        assertEquals(0L, PostgresTestResource.database().queryLong(
+                "SELECT count(*) FROM session_events WHERE session_id = ?", stale), "and its events");
+        assertTrue(batchSizes().getOrDefault("one-statement.count", 0.0) > before, "creates went as one statement: "
+                + batchSizes());
+    }
+
+    @Test
     void activityWhenAloneThenSentAloneWithoutWaiting() {
         String id = createSession("{}");
         Map<String, Double> before = batchSizes();
