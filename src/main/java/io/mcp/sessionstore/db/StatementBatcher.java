@@ -41,7 +41,8 @@ final class StatementBatcher {
         void sent(Form form, int size);
     }
 
-    private record Waiting(Map<String, ?> parameters, UniEmitter<? super Row> emitter, Context context) {
+    private record Waiting(Map<String, ?> parameters, UniEmitter<? super Row> emitter, Context context,
+            java.util.concurrent.atomic.AtomicBoolean abandoned) {
     }
 
     private final Pool pool;
@@ -61,8 +62,12 @@ final class StatementBatcher {
     /** The caller's row, or null when its statement returned none. */
     Uni<Row> execute(Map<String, ?> parameters) {
         return Uni.createFrom().emitter(emitter -> {
+            Waiting waiting = new Waiting(parameters, emitter, Vertx.currentContext(), new java.util.concurrent.atomic.AtomicBoolean());
+            // a caller that gave up (SESSION_DB_TIMEOUT) before its batch went is not sent: a slow database
+            // would otherwise get every abandoned write late, and the queue would only grow
+            emitter.onTermination(() -> waiting.abandoned().set(true));
             synchronized (this) {
-                queue.add(new Waiting(parameters, emitter, Vertx.currentContext()));
+                queue.add(waiting);
                 if (inFlight) {
                     return;
                 }
@@ -76,7 +81,10 @@ final class StatementBatcher {
         List<Waiting> batch = new ArrayList<>();
         synchronized (this) {
             while (!queue.isEmpty() && batch.size() < maxSize) {
-                batch.add(queue.poll());
+                Waiting next = queue.poll();
+                if (!next.abandoned().get()) {
+                    batch.add(next);
+                }
             }
             if (batch.isEmpty()) {
                 inFlight = false;

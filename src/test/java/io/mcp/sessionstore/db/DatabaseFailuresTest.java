@@ -1,0 +1,25 @@
+package io.mcp.sessionstore.db;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.SocketException;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseFailuresTest {
+
+    @Test
+    void failureWhenTheConnectionDroppedUnderAStatementThenUnavailable() {
+        assertTrue(DatabaseFailures.isUnavailable(new SocketException("Connection reset")), "a restarted PgBouncer");
+        assertTrue(DatabaseFailures.isUnavailable(new IllegalStateException("wrapped", new IOException("Broken pipe"))));
+        assertTrue(DatabaseFailures.isUnavailable(new java.net.ConnectException("Connection refused")));
+    }
+
+    @Test
+    void failureWhenNotTheDatabasesThenNotUnavailable() {
+        assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("a bug")));
+        assertFalse(DatabaseFailures.isUnavailable(new IOException("no space left on device")));
+    }
+}
