@@ -46,7 +46,7 @@ public final class PgBouncer implements AutoCloseable {
     private final String password;
     private final Path directory;
     private final int port;
-    private final Process process;
+    private Process process;
 
     private PgBouncer(TestDatabase database) throws IOException {
         this.database = database;
@@ -77,15 +77,36 @@ public final class PgBouncer implements AutoCloseable {
         Path users = directory.resolve("users.txt");
         Files.writeString(users, "\"" + username + "\" \"" + password + "\"\n");
         Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
-        List<String> command = new ArrayList<>();
         if (isRoot()) {
             chown(directory);
+        }
+        this.process = launch();
+    }
+
+    private Process launch() throws IOException {
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
             command.addAll(List.of("setpriv", "--reuid=" + RUN_AS, "--regid=" + RUN_AS, "--init-groups"));
         }
         command.addAll(List.of(BINARY.toString(), directory.resolve("pgbouncer.ini").toString()));
         // setpriv execs PgBouncer in its place: this process is PgBouncer, stopped by its pid
-        this.process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("stdout.log").toFile()).start();
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("stdout.log").toFile())).start();
+    }
+
+    /**
+     * Stops PgBouncer by its pid (SIGTERM: its immediate shutdown, every client connection dropped)
+     * and starts it again on the same port, as a restart of Neon's pooler does; returns when a query
+     * passes through it again.
+     */
+    public void restart() {
+        Processes.stop(process);
+        try {
+            process = launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Api.await("PgBouncer on 127.0.0.1:" + port + " to pass a query again", Duration.ofSeconds(20), this::answers);
     }
 
     /**
@@ -116,6 +137,22 @@ public final class PgBouncer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** What {@code pgbouncer --version} says of itself ("1.18.0"). */
+    public String version() {
+        try {
+            Process version = new ProcessBuilder(BINARY.toString(), "--version").redirectErrorStream(true).start();
+            String text = new String(version.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            version.waitFor();
+            java.util.regex.Matcher number = java.util.regex.Pattern.compile("(\\d+\\.\\d+(\\.\\d+)?)").matcher(text);
+            return number.find() ? number.group(1) : text.strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The libpq URI of a database through PgBouncer, as DATABASE_URL holds Neon's pooled endpoint. */

@@ -38,7 +38,8 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
         this.log = Path.of("target", "it-" + name + ".log");
         this.environment = new HashMap<>(Map.of(
-                "DATABASE_URL", PostgresTestResource.database().databaseUrl(),
+                "DATABASE_URL", extraEnvironment.containsKey("DATABASE_URL") ? extraEnvironment.get("DATABASE_URL")
+                        : PostgresTestResource.database().databaseUrl(),
                 "MCP_API_KEYS", KEY,
                 "PORT", Integer.toString(port),
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
