@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -18,9 +19,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * row: it says whose the row is, 1 for the first caller). A parameter whose per-caller value is an
  * array (a stream's messages) is flattened into one array of every caller's elements, beside
  * {@code :nestedCaller} (whose element it is, by batch_ord) and {@code :nestedPosition} (its place in
- * that caller's array, from 1; a caller's arrays all have one length). One statement parses, plans and executes once for the batch, where a
- * pipelined batch does it per caller: about twice the rows per second of PostgreSQL's time
- * (docs/design-notes.md, "one statement per batch").
+ * that caller's array, from 1; a caller's arrays all have one length). One statement parses, plans
+ * and executes once for the batch, where a pipelined batch does it per caller: about twice the rows
+ * per second of PostgreSQL's time (docs/design-notes.md, "one statement per batch").
  */
 public final class HotStatement {
 
@@ -31,10 +32,10 @@ public final class HotStatement {
     private final NamedSql single;
     private final NamedSql rows;
     private final String distinctBy;
-    private final java.util.function.Predicate<Map<String, ?>> servesCaller;
+    private final Predicate<Map<String, ?>> servesCaller;
 
     private HotStatement(NamedSql single, NamedSql rows, String distinctBy,
-            java.util.function.Predicate<Map<String, ?>> servesCaller) {
+            Predicate<Map<String, ?>> servesCaller) {
         this.single = single;
         this.rows = rows;
         this.distinctBy = distinctBy;
@@ -58,7 +59,7 @@ public final class HotStatement {
 
     /** A rows form that serves only batches whose every caller passes {@code servesCaller}. */
     public HotStatement withRowsForm(String rowsSql, String distinctBy,
-            java.util.function.Predicate<Map<String, ?>> servesCaller) {
+            Predicate<Map<String, ?>> servesCaller) {
         return new HotStatement(single, NamedSql.of(rowsSql), distinctBy, servesCaller);
     }
 
