@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -27,6 +28,8 @@ import io.smallrye.mutiny.Uni;
  * each full batch in proportion to its duration ({@link CleanupConfig#pauseRatio()}). A pass never fails:
  * its failure is logged, counted and reported, and the next tick tries again.
  */
+// created at start, not at first use: its meters are in /q/metrics from the first scrape
+@Startup
 @ApplicationScoped
 public class SessionCleanupService {
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -14,6 +15,8 @@ import io.smallrye.mutiny.Uni;
  * SESSION_METRICS_INTERVAL: a scrape never waits for the database (it reads the last count and,
  * when that is stale, starts one recount in the background), and nothing counts while nobody asks.
  */
+// created at start, not at first use: its meters are in /q/metrics from the first scrape
+@Startup
 @ApplicationScoped
 public class SessionMetrics {
 
