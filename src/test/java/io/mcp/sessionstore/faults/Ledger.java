@@ -39,16 +39,11 @@ final class Ledger {
     }
 
     private final Map<String, Session> created = new ConcurrentHashMap<>();
-    private final AtomicLong ambiguousCreates = new AtomicLong();
 
     Session created(String id) {
         Session session = new Session(id);
         created.put(id, session);
         return session;
-    }
-
-    void createAmbiguous() {
-        ambiguousCreates.incrementAndGet();
     }
 
     /**
@@ -113,13 +108,5 @@ final class Ledger {
             }
         }
         return new Audit(checked, lost, duplicated, unacknowledged, problems.subList(0, Math.min(20, problems.size())));
-    }
-
-    int sessions() {
-        return created.size();
-    }
-
-    long ambiguousCreates() {
-        return ambiguousCreates.get();
     }
 }
