@@ -93,11 +93,6 @@ class GatewayKillFaultIT {
                                 }
                             } else {
                                 replica = (replica + 1) % 2;
-                                try {
-                                    Thread.sleep(20);
-                                } catch (InterruptedException e) {
-                                    return;
-                                }
                             }
                         }
                     }));

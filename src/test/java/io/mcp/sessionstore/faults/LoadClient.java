@@ -16,9 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The suite's clients: {@code workers} threads that create sessions, record activity and append
  * events, back to back, each on sessions of its own (so each session's writes are in sequence and
- * the ledger knows what to expect). A worker sends to its replica; after a 503 or no answer it
- * tries the next replica, as a client behind a load balancer does, and waits 20 ms before it tries
- * again (not Retry-After's 5 s: the suite measures when service comes back, to the request). Every
+ * the ledger knows what to expect). A worker sends to its replica; after a 503 or no answer its next
+ * request goes to the next replica at once, as a client behind a load balancer does (not after
+ * Retry-After's 5 s: the suite measures when service comes back, to the request). Every
  * request is sampled with its time and outcome; every write goes to the {@link Ledger}.
  */
 final class LoadClient implements AutoCloseable {
@@ -113,7 +113,6 @@ final class LoadClient implements AutoCloseable {
             }
             if (outcome != Outcome.OK) {
                 replica = (replica + 1) % replicas.size();
-                pause();
             }
         }
     }
@@ -140,14 +139,6 @@ final class LoadClient implements AutoCloseable {
         long endedAt = System.nanoTime();
         samples.add(new Sample(endedAt, endedAt - sentAt, outcome, replica));
         return outcome;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The outcomes of the requests that ended in [from, to). */

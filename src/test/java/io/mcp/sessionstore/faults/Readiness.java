@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** A Kubernetes readiness probe run every 25 ms, remembering when each answer came and what it was. */
 final class Readiness implements AutoCloseable {
@@ -17,30 +20,25 @@ final class Readiness implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofMillis(500)).build();
     private final ConcurrentLinkedQueue<Probe> probes = new ConcurrentLinkedQueue<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("fault-readiness").daemon().factory());
 
+    /** Probes every 25 ms after the previous probe's answer, as Kubernetes' periodSeconds does. */
     Readiness(String baseUri) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
-        thread = Thread.ofPlatform().name("fault-readiness").daemon().start(() -> {
-            while (running) {
-                boolean up;
-                try {
-                    up = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException e) {
-                    up = false;
-                } catch (InterruptedException e) {
-                    return;
-                }
-                probes.add(new Probe(System.nanoTime(), up));
-                try {
-                    Thread.sleep(25);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        schedule.scheduleWithFixedDelay(() -> {
+            boolean up;
+            try {
+                up = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                up = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        });
+            probes.add(new Probe(System.nanoTime(), up));
+        }, 0, 25, TimeUnit.MILLISECONDS);
     }
 
     /** When the first probe after {@code nanos} answered {@code up}, or -1. */
@@ -51,10 +49,9 @@ final class Readiness implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        schedule.shutdownNow();
         try {
-            thread.join(5000);
+            schedule.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -37,7 +37,7 @@ public final class ReliabilityReport {
                 machine with 2 cores, PostgreSQL included (fsync and synchronous commit on), loopback
                 only. The load: 8 client threads back to back, each on sessions of its own, creating
                 sessions (`PUT` with `If-None-Match: *`), recording activity and appending events; a
-                client that gets a 503 or no answer tries the next replica after 20 ms. Every write is
+                client that gets a 503 or no answer sends its next request to the next replica at once. Every write is
                 booked as acknowledged (2xx) or not, and audited in the database afterwards: an
                 acknowledged write must be there (lost: must be 0), nothing may be there twice or
                 without having been sent (must be 0). A write whose client got a 503 or no answer may
