@@ -108,7 +108,7 @@ public class SessionCleanupService {
         deletedCounter.increment(deleted);
         passTimer.record(duration.toNanos(), TimeUnit.NANOSECONDS);
         lastSuccessEpochSeconds.set(now.getEpochSecond());
-        status.succeeded(now, deleted);
+        status.succeeded(now, deleted, duration);
         LOG.infof("MCP session cleanup: deleted %d expired sessions in %d ms (trigger=%s)", deleted,
                 duration.toMillis(), trigger);
         return new PassResult(deleted, duration, null);
@@ -119,7 +119,7 @@ public class SessionCleanupService {
         String reason = LogSafe.reason(failure);
         failureCounter.increment();
         passTimer.record(duration.toNanos(), TimeUnit.NANOSECONDS);
-        status.failed(Instant.now(), reason);
+        status.failed(Instant.now(), reason, duration);
         LOG.errorf("session_cleanup_task_failed trigger=%s duration_ms=%d reason=\"%s\"", trigger,
                 duration.toMillis(), reason);
         return new PassResult(0, duration, reason);

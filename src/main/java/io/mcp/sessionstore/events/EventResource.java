@@ -1,5 +1,7 @@
 package io.mcp.sessionstore.events;
 
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,6 +24,9 @@ import io.smallrye.mutiny.Uni;
 @Path("/sessions/{id}")
 @Tag(name = "events")
 public class EventResource {
+
+    static final int RECENT_DEFAULT = 20;
+    static final int RECENT_MAX = 100;
 
     private final EventService service;
 
@@ -49,6 +54,18 @@ public class EventResource {
             @QueryParam("limit") String limit, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         int pageSize = Limits.parse(limit, EventService.MAX_PAGE, EventService.MAX_PAGE);
         return service.replayAfter(id, after, pageSize).map(page -> render(page, accept));
+    }
+
+    /**
+     * A session's newest stored events across its streams, newest first, without their messages
+     * (ids, stream, stored size, time): what the status page lists. Empty for an unknown session.
+     */
+    @GET
+    @Path("events/recent")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<List<EventService.RecentEvent>> recent(@PathParam("id") String id,
+            @QueryParam("limit") String limit) {
+        return service.recent(id, Limits.parse(limit, RECENT_DEFAULT, RECENT_MAX));
     }
 
     @GET

@@ -14,6 +14,7 @@ import io.mcp.sessionstore.common.InvalidInputException;
 import io.mcp.sessionstore.common.NotFoundException;
 import io.mcp.sessionstore.common.TooLargeException;
 import io.mcp.sessionstore.db.Database;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -180,10 +181,12 @@ public class EventService {
     }
 
     /** A session's newest events across its streams (without their messages), newest first. */
+    @RegisterForReflection
     public record RecentEvent(String id, String streamId, Long storedBytes, Instant createdAt) {
     }
 
     public Uni<List<RecentEvent>> recent(String sessionId, int limit) {
+        Ids.require("session id", sessionId);
         return database.call(repository.recent(sessionId, limit)).map(rows -> rows.stream()
                 .map(row -> new RecentEvent(EventId.format(row.seq, row.streamId), row.streamId,
                         row.message == null ? null : (long) row.message.length, row.createdAt))

@@ -18,15 +18,18 @@ import io.micrometer.core.instrument.Timer;
 public class UpstreamMetrics {
 
     private final MeterRegistry registry;
+    private final UpstreamStatus status;
 
-    public UpstreamMetrics(MeterRegistry registry) {
+    public UpstreamMetrics(MeterRegistry registry, UpstreamStatus status) {
         this.registry = registry;
+        this.status = status;
     }
 
     void called(String upstream, String outcome, long nanos) {
         Timer.builder(GatewayMeters.UPSTREAM_CALLS).description("Calls from the gateway to an upstream MCP server")
                 .tag(GatewayMeters.UPSTREAM_TAG, upstream).tag(GatewayMeters.OUTCOME_TAG, outcome).register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
+        status.called(upstream, outcome);
     }
 
     void reinitialized(String upstream) {

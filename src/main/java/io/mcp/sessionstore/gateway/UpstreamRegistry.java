@@ -3,6 +3,7 @@ package io.mcp.sessionstore.gateway;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public class UpstreamRegistry {
     void onStart(@Observes StartupEvent event) {
         Map<String, Upstream> byId = new LinkedHashMap<>();
         read().forEach(upstream -> byId.put(upstream.id(), upstream));
-        upstreams = Map.copyOf(byId);
+        upstreams = Collections.unmodifiableMap(byId); // in configuration order, as the status page lists them
         if (byId.isEmpty()) {
             return;
         }
