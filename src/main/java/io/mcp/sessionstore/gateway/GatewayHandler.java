@@ -121,7 +121,8 @@ final class GatewayHandler implements McpHandler {
                                         request.id().toString(), streamed.generation(), split.headEventId(),
                                         toolName(request), received),
                                         split.rest(), request.id(), resumer(streamed.upstreamSession(),
-                                                streamed.generation(), session.view().protocolVersion(), request.id()),
+                                                streamed.generation(), session.view().protocolVersion(), request.id(),
+                                                session.id()),
                                         upstream.timeout()));
                     }
                     ObjectNode response = split.response();
@@ -152,13 +153,13 @@ final class GatewayHandler implements McpHandler {
         String version = session.view().protocolVersion();
         int generation = session.upstream() == null ? 0 : session.upstream().generation();
         String upstreamSession = links.open(session, session.upstream());
-        return links.stream(upstreamSession, version, message, id).chain(UpstreamStream::checkedForLoss).chain(checked -> {
+        return links.stream(upstreamSession, version, message, id, session.id()).chain(UpstreamStream::checkedForLoss).chain(checked -> {
             if (!checked.sessionLost()) {
                 return Uni.createFrom().item(new Streamed(checked.stream(), upstreamSession, generation));
             }
             int status = checked.stream().status();
             return links.reinitialize(session, "upstream answered HTTP " + status + " for its session")
-                    .chain(renewed -> links.stream(renewed.upstreamSession(), version, message, id)
+                    .chain(renewed -> links.stream(renewed.upstreamSession(), version, message, id, session.id())
                             .map(retried -> new Streamed(new UpstreamStream(retried.status(), retried.sessionId(),
                                     Multi.createFrom().iterable(renewed.notices())
                                             .map(notice -> new UpstreamMessage(null, notice))
@@ -196,13 +197,14 @@ final class GatewayHandler implements McpHandler {
                     + "resuming the upstream stream", requestId, call.sessionId(), upstream.id());
             String upstreamSession = links.open(session, link);
             return relay.resume(call, sink, requestId, resumer(upstreamSession, link.generation(),
-                    session.view().protocolVersion(), requestId), upstream.timeout());
+                    session.view().protocolVersion(), requestId, session.id()), upstream.timeout());
         });
     }
 
     /** Resumes the upstream's stream of a call; a resumed stream quiet for a second is read again (see CallRelay). */
-    private CallRelay.Resumer resumer(String upstreamSession, int generation, String version, JsonNode requestId) {
-        return after -> links.resume(upstreamSession, version, after, RESUME_QUIET, requestId)
+    private CallRelay.Resumer resumer(String upstreamSession, int generation, String version, JsonNode requestId,
+            String sessionId) {
+        return after -> links.resume(upstreamSession, version, after, RESUME_QUIET, requestId, sessionId)
                 .map(stream -> new UpstreamStream(stream.status(), stream.sessionId(),
                         ServerRequestIds.toClient(stream.messages(), generation)));
     }
@@ -252,12 +254,12 @@ final class GatewayHandler implements McpHandler {
     private Uni<UpstreamReply> forward(BoundSession session, ObjectNode message, JsonNode id) {
         String version = session.view().protocolVersion();
         String upstreamSession = links.open(session, session.upstream());
-        return links.post(upstreamSession, version, message, id).chain(reply -> {
+        return links.post(upstreamSession, version, message, id, session.id()).chain(reply -> {
             if (!reply.sessionLost()) {
                 return Uni.createFrom().item(reply);
             }
             return links.reinitialize(session, "upstream answered HTTP " + reply.status() + " for its session")
-                    .chain(renewed -> links.post(renewed.upstreamSession(), version, message, id)
+                    .chain(renewed -> links.post(renewed.upstreamSession(), version, message, id, session.id())
                             .map(retried -> retried.after(renewed.notices())));
         });
     }

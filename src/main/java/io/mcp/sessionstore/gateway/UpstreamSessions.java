@@ -40,12 +40,14 @@ final class UpstreamSessions {
     private final SessionService sessions;
     private final SessionCipher cipher;
     private final UpstreamMetrics metrics;
+    private final UpstreamTracing tracing;
     /** Requests of one session that meet the same loss wait for one re-initialize (per replica). */
     private final Map<String, Uni<Renewed>> reinitializing = new ConcurrentHashMap<>();
 
     UpstreamSessions(Upstream upstream, UpstreamClient client, HeldSessions held, SessionService sessions,
-            SessionCipher cipher, UpstreamMetrics metrics) {
+            SessionCipher cipher, UpstreamMetrics metrics, UpstreamTracing tracing) {
         this.upstream = upstream;
+        this.tracing = tracing;
         this.client = client;
         this.held = held;
         this.sessions = sessions;
@@ -69,20 +71,28 @@ final class UpstreamSessions {
                 });
     }
 
+    /** A message on an upstream session for no client session (a 2026-07-28 caller's). */
     Uni<UpstreamReply> post(String upstreamSession, String version, ObjectNode message, JsonNode id) {
         return post(upstreamSession, version, message, id, null);
     }
 
-    /** {@code clientSession}: the client session a new upstream session is opened for (a stdio child's log lines name it). */
+    /**
+     * A message on an upstream session. {@code clientSession}: the client session it is sent for (a
+     * new upstream session is opened for it, a stdio child's log lines name it, its span carries its
+     * fingerprint), null when there is none.
+     */
     Uni<UpstreamReply> post(String upstreamSession, String version, ObjectNode message, JsonNode id, String clientSession) {
-        return timed(held != null ? held.post(upstream, upstreamSession, message, clientSession)
-                : client.post(upstream, upstreamSession, version, message), UpstreamReply::status, id);
+        return traced("POST", message, clientSession, traced -> held != null
+                ? held.post(upstream, upstreamSession, traced.message(), clientSession)
+                : client.post(upstream, upstreamSession, version, traced.message(), traced.headers()),
+                UpstreamReply::status, id);
     }
 
     /** A request whose answer is read as it comes (a legacy SSE upstream's from its one stream, a stdio child's from its stdout). */
-    Uni<UpstreamStream> stream(String upstreamSession, String version, ObjectNode message, JsonNode id) {
-        return timed(held != null ? held.postStreaming(upstream, upstreamSession, message)
-                : client.postStreaming(upstream, upstreamSession, version, message), UpstreamStream::status, id);
+    Uni<UpstreamStream> stream(String upstreamSession, String version, ObjectNode message, JsonNode id, String clientSession) {
+        return tracedStream("POST", message, clientSession, traced -> held != null
+                ? held.postStreaming(upstream, upstreamSession, traced.message())
+                : client.postStreaming(upstream, upstreamSession, version, traced.message(), traced.headers()), id);
     }
 
     /**
@@ -90,19 +100,53 @@ final class UpstreamSessions {
      * replica); the 2024-11-05 transport and stdio have no resumable streams (405).
      */
     Uni<UpstreamStream> resume(String upstreamSession, String version, String lastEventId, java.time.Duration quiet,
-            JsonNode id) {
+            JsonNode id, String clientSession) {
         if (held != null) {
             return Uni.createFrom().item(new UpstreamStream(405, null, Multi.createFrom().empty()));
         }
-        return timed(client.resume(upstream, upstreamSession, version, lastEventId, quiet), UpstreamStream::status, id);
+        return tracedStream("resume", null, clientSession,
+                traced -> client.resume(upstream, upstreamSession, version, lastEventId, quiet, traced.headers()), id);
     }
 
     /** The upstream's standalone stream of a session; a legacy SSE or stdio upstream has none apart from its one stream (405). */
-    Uni<UpstreamStream> listen(String upstreamSession, String version) {
+    Uni<UpstreamStream> listen(String upstreamSession, String version, String clientSession) {
         if (held != null) {
             return Uni.createFrom().item(new UpstreamStream(405, null, Multi.createFrom().empty()));
         }
-        return timed(client.listen(upstream, upstreamSession, version), UpstreamStream::status, null);
+        return tracedStream("listen", null, clientSession,
+                traced -> client.listen(upstream, upstreamSession, version, traced.headers()), null);
+    }
+
+    /** A call in its span (started when the call is sent, ended with its answer), timed. */
+    private <T> Uni<T> traced(String operation, ObjectNode message, String clientSession,
+            java.util.function.Function<UpstreamTracing.Traced, Uni<T>> call, ToIntFunction<T> status, JsonNode id) {
+        return timed(Uni.createFrom().deferred(() -> {
+            UpstreamTracing.Traced traced = tracing.start(upstream, operation, message, clientSession);
+            return call.apply(traced).onItemOrFailure().invoke((answer, failure) -> {
+                if (failure != null) {
+                    traced.fail(failure);
+                } else {
+                    traced.end(status.applyAsInt(answer));
+                }
+            });
+        }), status, id);
+    }
+
+    /** A streamed answer's span lasts until its last message (a long tool call's whole time), or its status when that is an error. */
+    private Uni<UpstreamStream> tracedStream(String operation, ObjectNode message, String clientSession,
+            java.util.function.Function<UpstreamTracing.Traced, Uni<UpstreamStream>> call, JsonNode id) {
+        return timed(Uni.createFrom().deferred(() -> {
+            UpstreamTracing.Traced traced = tracing.start(upstream, operation, message, clientSession);
+            return call.apply(traced).onFailure().invoke(traced::fail).map(stream -> {
+                if (stream.status() >= 300) {
+                    traced.end(stream.status());
+                    return stream;
+                }
+                return new UpstreamStream(stream.status(), stream.sessionId(), stream.messages()
+                        .onFailure().invoke(traced::fail)
+                        .onTermination().invoke(() -> traced.end(stream.status())));
+            });
+        }), UpstreamStream::status, id);
     }
 
     /** Ends an upstream session; 404 and 405 (already gone, or not supported) are fine. */
@@ -178,7 +222,7 @@ final class UpstreamSessions {
                     result.path("protocolVersion").asText(null), result);
             ObjectNode initialized = JsonRpc.notification("notifications/initialized", null);
             initialized.remove("params");
-            return post(opened.upstreamSession(), opened.version(), initialized, id).replaceWith(opened);
+            return post(opened.upstreamSession(), opened.version(), initialized, id, clientSession).replaceWith(opened);
         });
     }
 
@@ -206,7 +250,7 @@ final class UpstreamSessions {
     private Uni<Void> replaySetup(BoundSession session, String renewed, String version) {
         Uni<Void> replay = Uni.createFrom().voidItem();
         for (ObjectNode request : UpstreamSetup.replay(setupOf(session))) {
-            replay = replay.chain(() -> post(renewed, version, request, null)
+            replay = replay.chain(() -> post(renewed, version, request, null, session.id())
                     .invoke(reply -> {
                         if (!reply.accepted() || reply.messages().stream().anyMatch(JsonRpc::isError)) {
                             LOG.infof("MCP gateway: replaying %s of %s on %s was refused (HTTP %d)",
