@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.jboss.logging.Logger;
 
+import io.mcp.sessionstore.common.LogFields;
 import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.mcp.transport.JsonRpc;
 import io.mcp.sessionstore.mcp.transport.JsonRpcException;
@@ -193,8 +194,9 @@ final class GatewayHandler implements McpHandler {
                 return relay.fail(call, sink, requestId, "the gateway replica relaying this call stopped, and the "
                         + "upstream session it ran on was replaced since");
             }
-            LOG.infof("MCP gateway: taking over call %s of session %s on %s (its replica stopped renewing the lease); "
-                    + "resuming the upstream stream", requestId, call.sessionId(), upstream.id());
+            LogFields.log(LOG, Logger.Level.INFO, call.sessionId(), upstream.id(), "MCP gateway: taking over call %s of "
+                    + "session %s on %s (its replica stopped renewing the lease); resuming the upstream stream", requestId,
+                    LogSafe.fingerprint(call.sessionId()), upstream.id());
             String upstreamSession = links.open(session, link);
             return relay.resume(call, sink, requestId, resumer(upstreamSession, link.generation(),
                     session.view().protocolVersion(), requestId, session.id()), upstream.timeout());
@@ -217,8 +219,8 @@ final class GatewayHandler implements McpHandler {
                 .map(forwarded -> forward(session, forwarded, null).replaceWithVoid()
                         .call(() -> cancelled(session, forwarded)))
                 .orElseGet(() -> {
-                    LOG.debugf("MCP gateway: an answer of session %s to a request of an older upstream session was dropped",
-                            session.id());
+                    LogFields.log(LOG, Logger.Level.DEBUG, session.id(), upstream.id(), "MCP gateway: an answer of session "
+                            + "%s to a request of an older upstream session was dropped", LogSafe.fingerprint(session.id()));
                     return Uni.createFrom().voidItem();
                 });
     }
@@ -244,8 +246,9 @@ final class GatewayHandler implements McpHandler {
         return Uni.createFrom().deferred(() -> links.delete(cipher.open(link.sealedSession(), sessionId,
                 upstream.id()))).replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.infof("MCP gateway: ending the upstream session of %s on %s failed: %s", sessionId,
-                            upstream.id(), LogSafe.reason(failure));
+                    LogFields.log(LOG, Logger.Level.INFO, sessionId, upstream.id(), "MCP gateway: ending the upstream "
+                            + "session of %s on %s failed: %s", LogSafe.fingerprint(sessionId), upstream.id(),
+                            LogSafe.reason(failure));
                     return null;
                 });
     }

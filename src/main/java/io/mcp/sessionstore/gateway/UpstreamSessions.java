@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.jboss.logging.Logger;
 
+import io.mcp.sessionstore.common.LogFields;
 import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.mcp.transport.JsonRpc;
 import io.mcp.sessionstore.mcp.transport.JsonRpcException;
@@ -237,8 +238,9 @@ final class UpstreamSessions {
                     .chain(() -> sessions.relinkUpstream(session.id(), session.upstream(),
                             cipher.seal(renewed, session.id(), upstream.id()), result.toString(), reason))
                     .map(link -> {
-                        LOG.infof("MCP gateway: upstream session of %s on %s was lost (%s); re-initialized, generation %d",
-                                session.id(), upstream.id(), reason, link.generation());
+                        LogFields.log(LOG, Logger.Level.INFO, session.id(), upstream.id(), "MCP gateway: upstream session "
+                                + "of %s on %s was lost (%s); re-initialized, generation %d",
+                                LogSafe.fingerprint(session.id()), upstream.id(), reason, link.generation());
                         metrics.reinitialized(upstream.id());
                         return new Renewed(open(session, link), link.generation(),
                                 CapabilityChanges.notices(before == null ? null : parse(before), result));
@@ -253,8 +255,9 @@ final class UpstreamSessions {
             replay = replay.chain(() -> post(renewed, version, request, null, session.id())
                     .invoke(reply -> {
                         if (!reply.accepted() || reply.messages().stream().anyMatch(JsonRpc::isError)) {
-                            LOG.infof("MCP gateway: replaying %s of %s on %s was refused (HTTP %d)",
-                                    request.path("method").asText(), session.id(), upstream.id(), reply.status());
+                            LogFields.log(LOG, Logger.Level.INFO, session.id(), upstream.id(), "MCP gateway: replaying %s "
+                                    + "of %s on %s was refused (HTTP %d)", request.path("method").asText(),
+                                    LogSafe.fingerprint(session.id()), upstream.id(), reply.status());
                         }
                     }).replaceWithVoid());
         }
@@ -271,8 +274,8 @@ final class UpstreamSessions {
                 return cipher.open(link.sealedSession(), session.id(), upstream.id());
             }
         } catch (IllegalArgumentException unreadable) {
-            LOG.warnf("MCP gateway: the upstream link of %s on %s cannot be opened (%s)", session.id(), upstream.id(),
-                    unreadable.getMessage());
+            LogFields.log(LOG, Logger.Level.WARN, session.id(), upstream.id(), "MCP gateway: the upstream link of %s on %s "
+                    + "cannot be opened (%s)", LogSafe.fingerprint(session.id()), upstream.id(), unreadable.getMessage());
         }
         throw new JsonRpcException(404, null, JsonRpc.INVALID_REQUEST, "session not found: initialize a new one");
     }
