@@ -23,8 +23,9 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 public class TracingSampler {
 
     private static final Logger LOG = Logger.getLogger(TracingSampler.class);
+    /** The exporter's own names only: OTEL_EXPORTER_OTLP_ENDPOINT reaches the second through application.properties. */
     static final List<String> ENDPOINTS = List.of("quarkus.otel.exporter.otlp.traces.endpoint",
-            "quarkus.otel.exporter.otlp.endpoint", "otel.exporter.otlp.traces.endpoint", "otel.exporter.otlp.endpoint");
+            "quarkus.otel.exporter.otlp.endpoint");
     /** application.properties is 250, the environment 300; the extension's own default sits far below. */
     private static final int SET_BY_SOMEONE = 100;
 

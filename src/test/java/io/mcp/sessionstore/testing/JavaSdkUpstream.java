@@ -79,6 +79,9 @@ public final class JavaSdkUpstream implements AutoCloseable {
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(JavaSdkTools.all(slowCountsFinished, toolCallMeta))
                 .build();
+        // Tomcat sets the JVM's one URL stream handler factory once per class loader: a second Quarkus
+        // test profile (another class loader) would fail its start with "factory already defined"
+        org.apache.catalina.webresources.TomcatURLStreamHandlerFactory.disable();
         try {
             tomcat = new Tomcat();
             tomcat.setBaseDir(baseDir.toString());
