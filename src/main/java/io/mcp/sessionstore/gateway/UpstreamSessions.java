@@ -118,36 +118,14 @@ final class UpstreamSessions {
                 traced -> client.listen(upstream, upstreamSession, version, traced.headers()), null);
     }
 
-    /** A call in its span (started when the call is sent, ended with its answer), timed. */
     private <T> Uni<T> traced(String operation, ObjectNode message, String clientSession,
             java.util.function.Function<UpstreamTracing.Traced, Uni<T>> call, ToIntFunction<T> status, JsonNode id) {
-        return timed(Uni.createFrom().deferred(() -> {
-            UpstreamTracing.Traced traced = tracing.start(upstream, operation, message, clientSession);
-            return call.apply(traced).onItemOrFailure().invoke((answer, failure) -> {
-                if (failure != null) {
-                    traced.fail(failure);
-                } else {
-                    traced.end(status.applyAsInt(answer));
-                }
-            });
-        }), status, id);
+        return timed(tracing.call(upstream, operation, message, clientSession, call, status), status, id);
     }
 
-    /** A streamed answer's span lasts until its last message (a long tool call's whole time), or its status when that is an error. */
     private Uni<UpstreamStream> tracedStream(String operation, ObjectNode message, String clientSession,
             java.util.function.Function<UpstreamTracing.Traced, Uni<UpstreamStream>> call, JsonNode id) {
-        return timed(Uni.createFrom().deferred(() -> {
-            UpstreamTracing.Traced traced = tracing.start(upstream, operation, message, clientSession);
-            return call.apply(traced).onFailure().invoke(traced::fail).map(stream -> {
-                if (stream.status() >= 300) {
-                    traced.end(stream.status());
-                    return stream;
-                }
-                return new UpstreamStream(stream.status(), stream.sessionId(), stream.messages()
-                        .onFailure().invoke(traced::fail)
-                        .onTermination().invoke(() -> traced.end(stream.status())));
-            });
-        }), UpstreamStream::status, id);
+        return timed(tracing.stream(upstream, operation, message, clientSession, call), UpstreamStream::status, id);
     }
 
     /** Ends an upstream session; 404 and 405 (already gone, or not supported) are fine. */

@@ -3,6 +3,8 @@ package io.mcp.sessionstore.gateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +21,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The CLIENT span of each upstream call and the W3C trace context it hands the upstream: as the
@@ -89,7 +92,7 @@ final class UpstreamTracing {
      * {@code operation}: the span's name when the call carries no message (a GET, a DELETE);
      * {@code message} null for those; {@code clientSession} the client session in clear, or null.
      */
-    Traced start(Upstream upstream, String operation, ObjectNode message, String clientSession) {
+    private Traced start(Upstream upstream, String operation, ObjectNode message, String clientSession) {
         Context current = Context.current();
         String method = message == null ? null : message.path("method").asText(null);
         String fingerprint = LogSafe.fingerprint(clientSession);
@@ -124,6 +127,38 @@ final class UpstreamTracing {
             }
         });
         return new Traced(span, withMeta(message, headers), Map.copyOf(headers), new AtomicBoolean());
+    }
+
+    /** A call in its span: started when the call is sent (so in the context of its subscriber), ended with its answer. */
+    <T> Uni<T> call(Upstream upstream, String operation, ObjectNode message, String clientSession,
+            Function<Traced, Uni<T>> call, ToIntFunction<T> status) {
+        return Uni.createFrom().deferred(() -> {
+            Traced traced = start(upstream, operation, message, clientSession);
+            return call.apply(traced).onItemOrFailure().invoke((answer, failure) -> {
+                if (failure != null) {
+                    traced.fail(failure);
+                } else {
+                    traced.end(status.applyAsInt(answer));
+                }
+            });
+        });
+    }
+
+    /** A streamed answer's span lasts until its last message (a long tool call's whole time), or its status when that is an error. */
+    Uni<UpstreamStream> stream(Upstream upstream, String operation, ObjectNode message, String clientSession,
+            Function<Traced, Uni<UpstreamStream>> call) {
+        return Uni.createFrom().deferred(() -> {
+            Traced traced = start(upstream, operation, message, clientSession);
+            return call.apply(traced).onFailure().invoke(traced::fail).map(stream -> {
+                if (stream.status() >= 300) {
+                    traced.end(stream.status());
+                    return stream;
+                }
+                return new UpstreamStream(stream.status(), stream.sessionId(), stream.messages()
+                        .onFailure().invoke(traced::fail)
+                        .onTermination().invoke(() -> traced.end(stream.status())));
+            });
+        });
     }
 
     /**
