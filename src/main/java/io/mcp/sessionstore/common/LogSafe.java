@@ -1,8 +1,15 @@
 package io.mcp.sessionstore.common;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** What a log line may say of a failure: its root cause, with credentials masked. */
+/**
+ * What a log line or a span may say: of a failure its root cause, with credentials masked; of a
+ * session its fingerprint, never its id (a bearer token: whoever reads it can use the session).
+ */
 public final class LogSafe {
 
     private static final Pattern URI_CREDENTIALS = Pattern.compile("(?<=://)[^/@\\s]+@");
@@ -39,6 +46,23 @@ public final class LogSafe {
             chain.append(t.getClass().getName()).append(message.isEmpty() ? "" : ": " + message);
         }
         return chain.toString();
+    }
+
+    /**
+     * The first 16 hex digits of the SHA-256 of a session id: the same for every line and span of the
+     * session, and what an operator computes from an id to find them
+     * ({@code printf %s "$id" | sha256sum | cut -c1-16}); null stays null.
+     */
+    public static String fingerprint(String sessionId) {
+        if (sessionId == null) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String mask(String text) {

@@ -46,7 +46,8 @@ public class ConfigAliases implements ConfigSourceInterceptorFactory {
             Map.entry("gateway.replica-url", "MCP_GATEWAY_REPLICA_URL"),
             Map.entry("gateway.stdio.max-processes", "MCP_STDIO_MAX_PROCESSES"),
             Map.entry("gateway.stdio.idle-timeout", "MCP_STDIO_IDLE_TIMEOUT"),
-            Map.entry("gateway.stdio.stop-timeout", "MCP_STDIO_STOP_TIMEOUT"));
+            Map.entry("gateway.stdio.stop-timeout", "MCP_STDIO_STOP_TIMEOUT"),
+            Map.entry("tracing.record", "MCP_TRACING"));
 
     @Override
     public ConfigSourceInterceptor getInterceptor(ConfigSourceInterceptorContext context) {

@@ -27,6 +27,7 @@ public class Database {
     private final Duration timeout;
     private final DatabaseOutcomes outcomes;
     private final DatabaseConfig config;
+    private final BatchSpans spans;
     private final java.util.Map<HotStatement, StatementBatcher> batchers = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Callers per round trip of the batched statements, by form (alone, pipelined, one statement):
@@ -36,8 +37,9 @@ public class Database {
             new java.util.EnumMap<>(StatementBatcher.Form.class);
 
     public Database(Pool pool, DatabaseConfig config, DatabaseOutcomes outcomes,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            io.micrometer.core.instrument.MeterRegistry meters, io.opentelemetry.api.trace.Tracer tracer) {
         this.pool = pool;
+        this.spans = new BatchSpans(tracer);
         this.timeout = config.timeout();
         this.outcomes = outcomes;
         this.config = config;
@@ -59,7 +61,7 @@ public class Database {
         }
         StatementBatcher batcher = batchers.computeIfAbsent(statement,
                 ignored -> new StatementBatcher(pool, statement, Math.max(1, config.batchMax()),
-                        (form, size) -> batchSizes.get(form).record(size)));
+                        (form, size) -> batchSizes.get(form).record(size), spans));
         return call(Uni.createFrom().deferred(() -> batcher.execute(parameters)), timeout);
     }
 

@@ -29,22 +29,27 @@ public final class HotStatement {
     static final String NESTED_CALLER = "nestedCaller";
     static final String NESTED_POSITION = "nestedPosition";
 
+    private final String name;
     private final NamedSql single;
     private final NamedSql rows;
     private final String distinctBy;
     private final Predicate<Map<String, ?>> servesCaller;
 
-    private HotStatement(NamedSql single, NamedSql rows, String distinctBy,
+    private HotStatement(String name, NamedSql single, NamedSql rows, String distinctBy,
             Predicate<Map<String, ?>> servesCaller) {
+        this.name = name;
         this.single = single;
         this.rows = rows;
         this.distinctBy = distinctBy;
         this.servesCaller = servesCaller;
     }
 
-    /** A statement whose batches go pipelined: one Bind/Execute per caller, one Sync. */
-    public static HotStatement of(String sql) {
-        return new HotStatement(NamedSql.of(sql), null, null, caller -> false);
+    /**
+     * A statement whose batches go pipelined: one Bind/Execute per caller, one Sync. {@code name}: the
+     * statement's name in its feature's {@code hotStatements()} (FIND_LIVE), which its batch spans carry.
+     */
+    public static HotStatement of(String name, String sql) {
+        return new HotStatement(name, NamedSql.of(sql), null, null, caller -> false);
     }
 
     /**
@@ -60,7 +65,7 @@ public final class HotStatement {
     /** A rows form that serves only batches whose every caller passes {@code servesCaller}. */
     public HotStatement withRowsForm(String rowsSql, String distinctBy,
             Predicate<Map<String, ?>> servesCaller) {
-        return new HotStatement(single, NamedSql.of(rowsSql), distinctBy, servesCaller);
+        return new HotStatement(name, single, NamedSql.of(rowsSql), distinctBy, servesCaller);
     }
 
     /**
@@ -89,6 +94,10 @@ public final class HotStatement {
     /** A one-caller fragment for the rows form: each {@code :name} becomes the caller's {@code input.p_name}. */
     public static String fromInput(String fragment) {
         return NamedSql.replaceParameters(fragment, name -> "input.p_" + name);
+    }
+
+    String name() {
+        return name;
     }
 
     NamedSql single() {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.core.Context;
@@ -24,6 +26,9 @@ import io.vertx.mutiny.sqlclient.RowSet;
  * hot statement (docs/design-notes.md, batch lanes). When a batch fails in PostgreSQL, its callers
  * are tried again one by one, so a failure reaches only the callers whose statement fails. Results
  * come on each caller's own Vert.x context (Hibernate Reactive work chained after it must stay there).
+ * Each round trip is a span ({@link BatchSpans}), current while the statement is sent (work the
+ * client does then, its own spans if they are ever turned on, belongs to the batch, not to whichever
+ * request's context the batcher runs on).
  */
 final class StatementBatcher {
 
@@ -42,27 +47,30 @@ final class StatementBatcher {
     }
 
     private record Waiting(Map<String, ?> parameters, UniEmitter<? super Row> emitter, Context context,
-            java.util.concurrent.atomic.AtomicBoolean abandoned) {
+            java.util.concurrent.atomic.AtomicBoolean abandoned, io.opentelemetry.context.Context trace) {
     }
 
     private final Pool pool;
     private final HotStatement statement;
     private final int maxSize;
     private final Sent sent;
+    private final BatchSpans spans;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private boolean inFlight;
 
-    StatementBatcher(Pool pool, HotStatement statement, int maxSize, Sent sent) {
+    StatementBatcher(Pool pool, HotStatement statement, int maxSize, Sent sent, BatchSpans spans) {
         this.pool = pool;
         this.statement = statement;
         this.maxSize = maxSize;
         this.sent = sent;
+        this.spans = spans;
     }
 
     /** The caller's row, or null when its statement returned none. */
     Uni<Row> execute(Map<String, ?> parameters) {
         return Uni.createFrom().emitter(emitter -> {
-            Waiting waiting = new Waiting(parameters, emitter, Vertx.currentContext(), new java.util.concurrent.atomic.AtomicBoolean());
+            Waiting waiting = new Waiting(parameters, emitter, Vertx.currentContext(), new java.util.concurrent.atomic.AtomicBoolean(),
+                    io.opentelemetry.context.Context.current());
             // a caller that gave up (SESSION_DB_TIMEOUT) before its batch went is not sent: a slow database
             // would otherwise get every abandoned write late, and the queue would only grow
             emitter.onTermination(() -> waiting.abandoned().set(true));
@@ -93,31 +101,44 @@ final class StatementBatcher {
         }
         if (batch.size() == 1) {
             sent.sent(Form.ALONE, 1);
-            Waiting alone = batch.getFirst();
-            single(alone).subscribe().with(
-                    row -> { answer(alone, row, null); sendNext(); },
-                    failure -> { answer(alone, null, failure); sendNext(); });
+            alone(batch.getFirst(), this::sendNext);
             return;
         }
         List<Map<String, ?>> parameters = batch.stream().<Map<String, ?>>map(Waiting::parameters).toList();
         boolean oneStatement = statement.rowsFormServes(parameters);
-        sent.sent(oneStatement ? Form.ONE_STATEMENT : Form.PIPELINED, batch.size());
+        Form form = oneStatement ? Form.ONE_STATEMENT : Form.PIPELINED;
+        sent.sent(form, batch.size());
+        Span span = spans.start(statement, form, batch.stream().map(Waiting::trace).toList());
         Uni<Row[]> rows = oneStatement ? inOneStatement(parameters) : pipelined(parameters);
-        rows.subscribe().with(
-                each -> {
-                    for (int i = 0; i < batch.size(); i++) {
-                        answer(batch.get(i), each[i], null);
-                    }
-                    sendNext();
-                },
-                failure -> {
-                    if (failure instanceof io.vertx.pgclient.PgException) {
-                        oneByOne(batch, 0);
-                        return;
-                    }
-                    batch.forEach(waiting -> answer(waiting, null, failure));
-                    sendNext();
-                });
+        try (Scope ignored = batch.getFirst().trace().with(span).makeCurrent()) {
+            rows.subscribe().with(
+                    each -> {
+                        BatchSpans.end(span, null);
+                        for (int i = 0; i < batch.size(); i++) {
+                            answer(batch.get(i), each[i], null);
+                        }
+                        sendNext();
+                    },
+                    failure -> {
+                        BatchSpans.end(span, failure);
+                        if (failure instanceof io.vertx.pgclient.PgException) {
+                            oneByOne(batch, 0);
+                            return;
+                        }
+                        batch.forEach(waiting -> answer(waiting, null, failure));
+                        sendNext();
+                    });
+        }
+    }
+
+    /** One caller's statement in a round trip of its own (and its span), then {@code next}. */
+    private void alone(Waiting waiting, Runnable next) {
+        Span span = spans.start(statement, Form.ALONE, List.of(waiting.trace()));
+        try (Scope ignored = waiting.trace().with(span).makeCurrent()) {
+            single(waiting).subscribe().with(
+                    row -> { BatchSpans.end(span, null); answer(waiting, row, null); next.run(); },
+                    failure -> { BatchSpans.end(span, failure); answer(waiting, null, failure); next.run(); });
+        }
     }
 
     private Uni<Row> single(Waiting waiting) {
@@ -166,10 +187,7 @@ final class StatementBatcher {
             sendNext();
             return;
         }
-        Waiting waiting = batch.get(index);
-        single(waiting).subscribe().with(
-                row -> { answer(waiting, row, null); oneByOne(batch, index + 1); },
-                failure -> { answer(waiting, null, failure); oneByOne(batch, index + 1); });
+        alone(batch.get(index), () -> oneByOne(batch, index + 1));
     }
 
     private static void answer(Waiting waiting, Row row, Throwable failure) {

@@ -25,7 +25,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @ApplicationScoped
 class EventRepository implements PanacheRepositoryBase<SessionEventEntity, SessionEventEntity.Key> {
 
-    private static final HotStatement APPEND = HotStatement.of(EventSql.APPEND);
+    private static final HotStatement APPEND = HotStatement.of("APPEND", EventSql.APPEND);
     private static final NamedSql REPLAY_STATE = NamedSql.of(EventSql.REPLAY_STATE);
     private static final NamedSql EVENTS_AFTER = NamedSql.of(EventSql.EVENTS_AFTER);
     private static final NamedSql SESSION_EVENTS_AFTER = NamedSql.of(EventSql.SESSION_EVENTS_AFTER);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.jboss.logging.Logger;
 
+import io.mcp.sessionstore.common.LogFields;
 import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.mcp.transport.JsonRpc;
 import io.mcp.sessionstore.mcp.transport.McpHandler;
@@ -192,12 +193,14 @@ class CallRelay {
     Uni<Void> fail(InFlightCalls.Call call, StreamSink sink, JsonNode requestId, String why) {
         return calls.stillOpen(call).chain(open -> {
             if (!open) {
-                LOG.debugf("MCP gateway: call %s of session %s on %s was cancelled by the client", requestId,
-                        call.sessionId(), call.serverId());
+                LogFields.log(LOG, Logger.Level.DEBUG, call.sessionId(), call.serverId(), "MCP gateway: call %s of "
+                        + "session %s on %s was cancelled by the client", requestId, LogSafe.fingerprint(call.sessionId()),
+                        call.serverId());
                 return Uni.createFrom().voidItem();
             }
-            LOG.infof("MCP gateway: call %s of session %s on %s ended without its response (%s)", requestId,
-                    call.sessionId(), call.serverId(), why);
+            LogFields.log(LOG, Logger.Level.INFO, call.sessionId(), call.serverId(), "MCP gateway: call %s of session %s "
+                    + "on %s ended without its response (%s)", requestId, LogSafe.fingerprint(call.sessionId()),
+                    call.serverId(), why);
             return sink.append(JsonRpc.error(requestId, JsonRpc.INTERNAL_ERROR, why)).chain(() -> calls.close(call))
                     .call(() -> recordToolCall(call, false));
         });

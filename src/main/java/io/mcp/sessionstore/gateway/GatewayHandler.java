@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.jboss.logging.Logger;
 
+import io.mcp.sessionstore.common.LogFields;
 import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.mcp.transport.JsonRpc;
 import io.mcp.sessionstore.mcp.transport.JsonRpcException;
@@ -121,7 +122,8 @@ final class GatewayHandler implements McpHandler {
                                         request.id().toString(), streamed.generation(), split.headEventId(),
                                         toolName(request), received),
                                         split.rest(), request.id(), resumer(streamed.upstreamSession(),
-                                                streamed.generation(), session.view().protocolVersion(), request.id()),
+                                                streamed.generation(), session.view().protocolVersion(), request.id(),
+                                                session.id()),
                                         upstream.timeout()));
                     }
                     ObjectNode response = split.response();
@@ -152,13 +154,13 @@ final class GatewayHandler implements McpHandler {
         String version = session.view().protocolVersion();
         int generation = session.upstream() == null ? 0 : session.upstream().generation();
         String upstreamSession = links.open(session, session.upstream());
-        return links.stream(upstreamSession, version, message, id).chain(UpstreamStream::checkedForLoss).chain(checked -> {
+        return links.stream(upstreamSession, version, message, id, session.id()).chain(UpstreamStream::checkedForLoss).chain(checked -> {
             if (!checked.sessionLost()) {
                 return Uni.createFrom().item(new Streamed(checked.stream(), upstreamSession, generation));
             }
             int status = checked.stream().status();
             return links.reinitialize(session, "upstream answered HTTP " + status + " for its session")
-                    .chain(renewed -> links.stream(renewed.upstreamSession(), version, message, id)
+                    .chain(renewed -> links.stream(renewed.upstreamSession(), version, message, id, session.id())
                             .map(retried -> new Streamed(new UpstreamStream(retried.status(), retried.sessionId(),
                                     Multi.createFrom().iterable(renewed.notices())
                                             .map(notice -> new UpstreamMessage(null, notice))
@@ -192,17 +194,19 @@ final class GatewayHandler implements McpHandler {
                 return relay.fail(call, sink, requestId, "the gateway replica relaying this call stopped, and the "
                         + "upstream session it ran on was replaced since");
             }
-            LOG.infof("MCP gateway: taking over call %s of session %s on %s (its replica stopped renewing the lease); "
-                    + "resuming the upstream stream", requestId, call.sessionId(), upstream.id());
+            LogFields.log(LOG, Logger.Level.INFO, call.sessionId(), upstream.id(), "MCP gateway: taking over call %s of "
+                    + "session %s on %s (its replica stopped renewing the lease); resuming the upstream stream", requestId,
+                    LogSafe.fingerprint(call.sessionId()), upstream.id());
             String upstreamSession = links.open(session, link);
             return relay.resume(call, sink, requestId, resumer(upstreamSession, link.generation(),
-                    session.view().protocolVersion(), requestId), upstream.timeout());
+                    session.view().protocolVersion(), requestId, session.id()), upstream.timeout());
         });
     }
 
     /** Resumes the upstream's stream of a call; a resumed stream quiet for a second is read again (see CallRelay). */
-    private CallRelay.Resumer resumer(String upstreamSession, int generation, String version, JsonNode requestId) {
-        return after -> links.resume(upstreamSession, version, after, RESUME_QUIET, requestId)
+    private CallRelay.Resumer resumer(String upstreamSession, int generation, String version, JsonNode requestId,
+            String sessionId) {
+        return after -> links.resume(upstreamSession, version, after, RESUME_QUIET, requestId, sessionId)
                 .map(stream -> new UpstreamStream(stream.status(), stream.sessionId(),
                         ServerRequestIds.toClient(stream.messages(), generation)));
     }
@@ -215,8 +219,8 @@ final class GatewayHandler implements McpHandler {
                 .map(forwarded -> forward(session, forwarded, null).replaceWithVoid()
                         .call(() -> cancelled(session, forwarded)))
                 .orElseGet(() -> {
-                    LOG.debugf("MCP gateway: an answer of session %s to a request of an older upstream session was dropped",
-                            session.id());
+                    LogFields.log(LOG, Logger.Level.DEBUG, session.id(), upstream.id(), "MCP gateway: an answer of session "
+                            + "%s to a request of an older upstream session was dropped", LogSafe.fingerprint(session.id()));
                     return Uni.createFrom().voidItem();
                 });
     }
@@ -242,8 +246,9 @@ final class GatewayHandler implements McpHandler {
         return Uni.createFrom().deferred(() -> links.delete(cipher.open(link.sealedSession(), sessionId,
                 upstream.id()))).replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.infof("MCP gateway: ending the upstream session of %s on %s failed: %s", sessionId,
-                            upstream.id(), LogSafe.reason(failure));
+                    LogFields.log(LOG, Logger.Level.INFO, sessionId, upstream.id(), "MCP gateway: ending the upstream "
+                            + "session of %s on %s failed: %s", LogSafe.fingerprint(sessionId), upstream.id(),
+                            LogSafe.reason(failure));
                     return null;
                 });
     }
@@ -252,12 +257,12 @@ final class GatewayHandler implements McpHandler {
     private Uni<UpstreamReply> forward(BoundSession session, ObjectNode message, JsonNode id) {
         String version = session.view().protocolVersion();
         String upstreamSession = links.open(session, session.upstream());
-        return links.post(upstreamSession, version, message, id).chain(reply -> {
+        return links.post(upstreamSession, version, message, id, session.id()).chain(reply -> {
             if (!reply.sessionLost()) {
                 return Uni.createFrom().item(reply);
             }
             return links.reinitialize(session, "upstream answered HTTP " + reply.status() + " for its session")
-                    .chain(renewed -> links.post(renewed.upstreamSession(), version, message, id)
+                    .chain(renewed -> links.post(renewed.upstreamSession(), version, message, id, session.id())
                             .map(retried -> retried.after(renewed.notices())));
         });
     }

@@ -23,11 +23,14 @@ class GatewayHandlers {
     private final UpstreamMetrics metrics;
     private final CallRelay relay;
     private final InFlightCalls calls;
+    private final UpstreamTracing tracing;
     private final Map<String, GatewayHandler> handlers = new ConcurrentHashMap<>();
 
     GatewayHandlers(UpstreamRegistry upstreams, UpstreamClient client, LegacySseUpstream legacy, StdioUpstream stdio,
-            SessionService sessions, UpstreamMetrics metrics, CallRelay relay, InFlightCalls calls) {
+            SessionService sessions, UpstreamMetrics metrics, CallRelay relay, InFlightCalls calls,
+            io.opentelemetry.api.trace.Tracer tracer, io.opentelemetry.api.OpenTelemetry telemetry) {
         this.upstreams = upstreams;
+        this.tracing = new UpstreamTracing(tracer, telemetry.getPropagators().getTextMapPropagator());
         this.client = client;
         this.legacy = legacy;
         this.stdio = stdio;
@@ -40,7 +43,7 @@ class GatewayHandlers {
     /** Empty when no upstream of that id is configured. */
     Optional<GatewayHandler> find(String serverId) {
         return upstreams.find(serverId).map(upstream -> handlers.computeIfAbsent(serverId, id -> new GatewayHandler(upstream,
-                new UpstreamSessions(upstream, client, held(upstream), sessions, upstreams.cipher(), metrics), sessions,
+                new UpstreamSessions(upstream, client, held(upstream), sessions, upstreams.cipher(), metrics, tracing), sessions,
                 upstreams.cipher(), relay, calls)));
     }
 

@@ -52,9 +52,11 @@ class LegacySseUpstream implements HeldSessions {
 
     LegacySseUpstream(Vertx vertx, ObjectMapper json) {
         this.vertx = vertx;
+        // no Vert.x span per request (see UpstreamClient): the endpoint's URL names the upstream session
         this.http = WebClient.create(vertx, new WebClientOptions().setUserAgent(USER_AGENT).setFollowRedirects(false)
-                .setMaxPoolSize(64));
-        this.streams = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(1024));
+                .setMaxPoolSize(64).setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE));
+        this.streams = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(1024)
+                .setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE));
         this.json = json;
     }
 

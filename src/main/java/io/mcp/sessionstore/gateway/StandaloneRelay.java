@@ -55,7 +55,7 @@ final class StandaloneRelay {
     private Uni<Boolean> listenOnce(BoundSession bound, StreamSink sink) {
         return sessions.findFor(SessionScope.ANY, bound.id()).chain(session -> {
             int generation = session.upstream() == null ? 0 : session.upstream().generation();
-            return links.listen(links.open(session, session.upstream()), session.view().protocolVersion()).chain(stream -> {
+            return links.listen(links.open(session, session.upstream()), session.view().protocolVersion(), session.id()).chain(stream -> {
                 if (stream.status() == 405) {
                     return Uni.createFrom().item(false);
                 }

@@ -2,6 +2,9 @@ package io.mcp.sessionstore.gateway;
 
 import org.jboss.logging.Logger;
 
+import io.mcp.sessionstore.common.LogFields;
+import io.mcp.sessionstore.common.LogSafe;
+
 /**
  * A stdio child's stderr in the gateway's log, each line with its upstream, pid and client session,
  * bounded: a line is cut at {@link #MAX_LINE_CHARS}, and a child logs at most {@link #BYTES_PER_MINUTE}
@@ -40,19 +43,27 @@ final class StderrLog {
         }
         loggedInWindow += line.length();
         if (dropped > 0) {
-            LOG.infof("MCP stdio %s pid %d session %s stderr: (%d lines dropped: over %d bytes a minute)", upstreamId, pid,
-                    session, dropped, BYTES_PER_MINUTE);
+            LogFields.log(LOG, Logger.Level.INFO, session, upstreamId,
+                    "MCP stdio %s pid %d session %s stderr: (%d lines dropped: over %d bytes a minute)", upstreamId, pid,
+                    name(session), dropped, BYTES_PER_MINUTE);
             dropped = 0;
         }
-        LOG.infof("MCP stdio %s pid %d session %s stderr: %s", upstreamId, pid, session, line);
+        LogFields.log(LOG, Logger.Level.INFO, session, upstreamId, "MCP stdio %s pid %d session %s stderr: %s",
+                upstreamId, pid, name(session), line);
+    }
+
+    /** {@code session} in clear, or null while the child's initialize is under way. */
+    static String name(String session) {
+        return session == null ? "(initializing)" : LogSafe.fingerprint(session);
     }
 
     /** Once per child: stdout must carry only MCP messages (the spec); a child that logs there is told of once. */
     synchronized void notJson(String session) {
         if (!toldNotJson) {
             toldNotJson = true;
-            LOG.warnf("MCP stdio %s pid %d session %s wrote a stdout line that is no JSON-RPC message: ignored "
-                    + "(stdout is for MCP messages only; this is said once per child)", upstreamId, pid, session);
+            LogFields.log(LOG, Logger.Level.WARN, session, upstreamId, "MCP stdio %s pid %d session %s wrote a stdout line "
+                    + "that is no JSON-RPC message: ignored (stdout is for MCP messages only; this is said once per child)",
+                    upstreamId, pid, name(session));
         }
     }
 }

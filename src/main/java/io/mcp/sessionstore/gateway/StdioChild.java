@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.jboss.logging.Logger;
 
+import io.mcp.sessionstore.common.LogFields;
+import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.mcp.transport.JsonRpc;
 import io.vertx.mutiny.core.Vertx;
 
@@ -87,7 +89,8 @@ final class StdioChild {
         StdioChild child = new StdioChild(upstream, key, builder.start(), session, stopTimeout, json, vertx,
                 onClosed);
         child.read();
-        LOG.infof("MCP stdio %s: started child pid %d for session %s", upstream.id(), child.pid(), child.sessionName());
+        LogFields.log(LOG, Logger.Level.INFO, child.session, upstream.id(), "MCP stdio %s: started child pid %d for session %s",
+                upstream.id(), child.pid(), StderrLog.name(child.session));
         return child;
     }
 
@@ -176,7 +179,7 @@ final class StdioChild {
             close(ending);
         });
         Thread.ofPlatform().daemon().name("mcp-stdio-err-" + process.pid())
-                .start(() -> readLines(process.getErrorStream(), line -> stderr.line(line, sessionName())));
+                .start(() -> readLines(process.getErrorStream(), line -> stderr.line(line, session)));
     }
 
     private void line(String line) {
@@ -186,7 +189,7 @@ final class StdioChild {
         lastActivity = System.nanoTime();
         List<ObjectNode> messages = JsonRpcBodies.parsed(json, line);
         if (messages.isEmpty()) {
-            stderr.notJson(sessionName());
+            stderr.notJson(session);
         }
         messages.forEach(requests::route);
     }
@@ -218,10 +221,6 @@ final class StdioChild {
         }
     }
 
-    private String sessionName() {
-        return session == null ? "(initializing)" : session;
-    }
-
     /**
      * No more messages: pending requests fail, and the process gets the shutdown of the MCP
      * lifecycle, on a thread of its own (it waits). Idempotent.
@@ -238,8 +237,9 @@ final class StdioChild {
         CompletableFuture<Integer> exited = new CompletableFuture<>();
         Thread.ofVirtual().name("mcp-stdio-stop-" + process.pid()).start(() -> {
             int code = shutDown();
-            LOG.infof("MCP stdio %s: child pid %d of session %s stopped (%s), exit code %d", upstream.id(), pid(),
-                    sessionName(), why, code);
+            LogFields.log(LOG, Logger.Level.INFO, session, upstream.id(),
+                    "MCP stdio %s: child pid %d of session %s stopped (%s), exit code %d", upstream.id(), pid(),
+                    StderrLog.name(session), why, code);
             exited.complete(code);
         });
         return exited;

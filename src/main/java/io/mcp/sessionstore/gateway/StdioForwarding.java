@@ -26,11 +26,11 @@ class StdioForwarding {
     }
 
     Uni<UpstreamReply> post(StdioOwners.Owner owner, Upstream upstream, String key, ObjectNode message) {
-        return client.post(at(owner, upstream), key, null, message);
+        return client.post(at(owner, upstream), key, null, message, UpstreamTracing.headersOf(message));
     }
 
     Uni<UpstreamStream> postStreaming(StdioOwners.Owner owner, Upstream upstream, String key, ObjectNode message) {
-        return client.postStreaming(at(owner, upstream), key, null, message);
+        return client.postStreaming(at(owner, upstream), key, null, message, UpstreamTracing.headersOf(message));
     }
 
     Uni<Integer> delete(StdioOwners.Owner owner, Upstream upstream, String key) {

@@ -2,6 +2,7 @@ package io.mcp.sessionstore.gateway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 /**
  * Streamable HTTP towards an upstream: each call carries the upstream's configured headers, the
  * upstream session id and protocol version, and is bounded by the upstream's timeout (no byte for
- * that long). The client's own Mcp-Session-Id and Last-Event-ID never reach the upstream. Vert.x's
+ * that long), and the W3C trace context of its span ({@code trace}: traceparent, tracestate; see
+ * UpstreamTracing). The client's own Mcp-Session-Id and Last-Event-ID never reach the upstream. Vert.x's
  * client answers on the caller's event loop: the JDK's completes on the common fork-join pool, one
  * thread on a 2-core machine, shared with the whole process.
  */
@@ -34,10 +36,12 @@ class UpstreamClient {
     private final ObjectMapper json;
 
     UpstreamClient(Vertx vertx, ObjectMapper json) {
+        // no span of Vert.x's own per request: the call's span is UpstreamTracing's, and Vert.x's would
+        // carry the full URL (a query may hold a token, a legacy endpoint the upstream's session id)
         this.http = WebClient.create(vertx, new WebClientOptions().setUserAgent("mcp-session-store-gateway")
-                .setFollowRedirects(false));
+                .setFollowRedirects(false).setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE));
         this.streaming = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
-                .setMaxPoolSize(64));
+                .setMaxPoolSize(64).setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE));
         this.json = json;
     }
 
@@ -52,8 +56,9 @@ class UpstreamClient {
      * upstream sends them (an SSE stream may go on for as long as a tool runs, and carry requests the
      * client must answer before the upstream can finish). Bounded by the timeout between two bytes.
      */
-    Uni<UpstreamStream> postStreaming(Upstream upstream, String sessionId, String protocolVersion, ObjectNode message) {
-        io.vertx.core.http.RequestOptions options = options(HttpMethod.POST, upstream, sessionId, protocolVersion)
+    Uni<UpstreamStream> postStreaming(Upstream upstream, String sessionId, String protocolVersion, ObjectNode message,
+            Map<String, String> trace) {
+        io.vertx.core.http.RequestOptions options = options(HttpMethod.POST, upstream, sessionId, protocolVersion, trace)
                 .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json, text/event-stream");
         return streaming.request(options).chain(request -> request.send(Buffer.buffer(bytes(message))))
                 .map(response -> new UpstreamStream(response.statusCode(), response.getHeader("mcp-session-id"),
@@ -66,8 +71,8 @@ class UpstreamClient {
      * {@code quiet} ends the messages and closes the connection (keep-alive comments are no message).
      */
     Uni<UpstreamStream> resume(Upstream upstream, String sessionId, String protocolVersion, String lastEventId,
-            java.time.Duration quiet) {
-        io.vertx.core.http.RequestOptions options = options(HttpMethod.GET, upstream, sessionId, protocolVersion)
+            java.time.Duration quiet, Map<String, String> trace) {
+        io.vertx.core.http.RequestOptions options = options(HttpMethod.GET, upstream, sessionId, protocolVersion, trace)
                 .putHeader("Accept", "text/event-stream").putHeader("Last-Event-ID", lastEventId);
         return streaming.request(options).chain(request -> request.send()
                 .map(response -> new UpstreamStream(response.statusCode(), response.getHeader("mcp-session-id"),
@@ -79,8 +84,8 @@ class UpstreamClient {
      * GET without Last-Event-ID: the upstream's standalone stream of a session (what it sends outside
      * any request), open as long as the caller reads it; cancelling closes the connection.
      */
-    Uni<UpstreamStream> listen(Upstream upstream, String sessionId, String protocolVersion) {
-        io.vertx.core.http.RequestOptions options = options(HttpMethod.GET, upstream, sessionId, protocolVersion)
+    Uni<UpstreamStream> listen(Upstream upstream, String sessionId, String protocolVersion, Map<String, String> trace) {
+        io.vertx.core.http.RequestOptions options = options(HttpMethod.GET, upstream, sessionId, protocolVersion, trace)
                 .putHeader("Accept", "text/event-stream");
         return streaming.request(options).chain(request -> request.send()
                 .map(response -> new UpstreamStream(response.statusCode(), response.getHeader("mcp-session-id"),
@@ -98,11 +103,12 @@ class UpstreamClient {
     }
 
     private static io.vertx.core.http.RequestOptions options(HttpMethod method, Upstream upstream, String sessionId,
-            String protocolVersion) {
+            String protocolVersion, Map<String, String> trace) {
         io.vertx.core.http.RequestOptions options = new io.vertx.core.http.RequestOptions().setMethod(method)
                 .setAbsoluteURI(upstream.url().toString()).setIdleTimeout(upstream.timeout().toMillis())
                 .putHeader("User-Agent", "mcp-session-store-gateway");
         upstream.headers().forEach(options::putHeader);
+        trace.forEach(options::putHeader);
         if (sessionId != null && !sessionId.isEmpty()) {
             options.putHeader("Mcp-Session-Id", sessionId);
         }
@@ -141,7 +147,12 @@ class UpstreamClient {
     }
 
     Uni<UpstreamReply> post(Upstream upstream, String sessionId, String protocolVersion, ObjectNode message) {
-        return request(HttpMethod.POST, upstream, sessionId, protocolVersion)
+        return post(upstream, sessionId, protocolVersion, message, Map.of());
+    }
+
+    Uni<UpstreamReply> post(Upstream upstream, String sessionId, String protocolVersion, ObjectNode message,
+            Map<String, String> trace) {
+        return request(HttpMethod.POST, upstream, sessionId, protocolVersion, trace)
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Accept", "application/json, text/event-stream")
                 .sendBuffer(Buffer.buffer(bytes(message)))
@@ -151,13 +162,15 @@ class UpstreamClient {
 
     /** Ends an upstream session; 404 and 405 (already gone, or not supported) are fine. */
     Uni<Integer> delete(Upstream upstream, String sessionId, String protocolVersion) {
-        return request(HttpMethod.DELETE, upstream, sessionId, protocolVersion).send().map(HttpResponse::statusCode);
+        return request(HttpMethod.DELETE, upstream, sessionId, protocolVersion, Map.of()).send().map(HttpResponse::statusCode);
     }
 
-    private HttpRequest<Buffer> request(HttpMethod method, Upstream upstream, String sessionId, String protocolVersion) {
+    private HttpRequest<Buffer> request(HttpMethod method, Upstream upstream, String sessionId, String protocolVersion,
+            Map<String, String> trace) {
         HttpRequest<Buffer> request = http.requestAbs(method, upstream.url().toString())
                 .timeout(upstream.timeout().toMillis());
         upstream.headers().forEach(request::putHeader);
+        trace.forEach(request::putHeader);
         if (sessionId != null && !sessionId.isEmpty()) {
             request.putHeader("Mcp-Session-Id", sessionId);
         }

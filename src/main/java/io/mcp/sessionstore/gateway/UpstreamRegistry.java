@@ -45,7 +45,8 @@ public class UpstreamRegistry {
             return;
         }
         cipher = SessionCipher.fromBase64Keys(keys());
-        byId.values().forEach(upstream -> LOG.infof("MCP gateway upstream %s (%s) at /mcp/%s, timeout %s",
+        byId.values().forEach(upstream -> io.mcp.sessionstore.common.LogFields.log(LOG, Logger.Level.INFO, null,
+                upstream.id(), "MCP gateway upstream %s (%s) at /mcp/%s, timeout %s",
                 upstream.id(), upstream.transport().configName(), upstream.id(), upstream.timeout()));
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.jboss.logging.Logger;
 
+import io.mcp.sessionstore.common.LogFields;
 import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.mcp.transport.JsonRpc;
 import io.mcp.sessionstore.mcp.transport.JsonRpcException;
@@ -40,12 +41,14 @@ final class UpstreamSessions {
     private final SessionService sessions;
     private final SessionCipher cipher;
     private final UpstreamMetrics metrics;
+    private final UpstreamTracing tracing;
     /** Requests of one session that meet the same loss wait for one re-initialize (per replica). */
     private final Map<String, Uni<Renewed>> reinitializing = new ConcurrentHashMap<>();
 
     UpstreamSessions(Upstream upstream, UpstreamClient client, HeldSessions held, SessionService sessions,
-            SessionCipher cipher, UpstreamMetrics metrics) {
+            SessionCipher cipher, UpstreamMetrics metrics, UpstreamTracing tracing) {
         this.upstream = upstream;
+        this.tracing = tracing;
         this.client = client;
         this.held = held;
         this.sessions = sessions;
@@ -69,20 +72,28 @@ final class UpstreamSessions {
                 });
     }
 
+    /** A message on an upstream session for no client session (a 2026-07-28 caller's). */
     Uni<UpstreamReply> post(String upstreamSession, String version, ObjectNode message, JsonNode id) {
         return post(upstreamSession, version, message, id, null);
     }
 
-    /** {@code clientSession}: the client session a new upstream session is opened for (a stdio child's log lines name it). */
+    /**
+     * A message on an upstream session. {@code clientSession}: the client session it is sent for (a
+     * new upstream session is opened for it, a stdio child's log lines name it, its span carries its
+     * fingerprint), null when there is none.
+     */
     Uni<UpstreamReply> post(String upstreamSession, String version, ObjectNode message, JsonNode id, String clientSession) {
-        return timed(held != null ? held.post(upstream, upstreamSession, message, clientSession)
-                : client.post(upstream, upstreamSession, version, message), UpstreamReply::status, id);
+        return traced("POST", message, clientSession, traced -> held != null
+                ? held.post(upstream, upstreamSession, traced.message(), clientSession)
+                : client.post(upstream, upstreamSession, version, traced.message(), traced.headers()),
+                UpstreamReply::status, id);
     }
 
     /** A request whose answer is read as it comes (a legacy SSE upstream's from its one stream, a stdio child's from its stdout). */
-    Uni<UpstreamStream> stream(String upstreamSession, String version, ObjectNode message, JsonNode id) {
-        return timed(held != null ? held.postStreaming(upstream, upstreamSession, message)
-                : client.postStreaming(upstream, upstreamSession, version, message), UpstreamStream::status, id);
+    Uni<UpstreamStream> stream(String upstreamSession, String version, ObjectNode message, JsonNode id, String clientSession) {
+        return tracedStream("POST", message, clientSession, traced -> held != null
+                ? held.postStreaming(upstream, upstreamSession, traced.message())
+                : client.postStreaming(upstream, upstreamSession, version, traced.message(), traced.headers()), id);
     }
 
     /**
@@ -90,19 +101,31 @@ final class UpstreamSessions {
      * replica); the 2024-11-05 transport and stdio have no resumable streams (405).
      */
     Uni<UpstreamStream> resume(String upstreamSession, String version, String lastEventId, java.time.Duration quiet,
-            JsonNode id) {
+            JsonNode id, String clientSession) {
         if (held != null) {
             return Uni.createFrom().item(new UpstreamStream(405, null, Multi.createFrom().empty()));
         }
-        return timed(client.resume(upstream, upstreamSession, version, lastEventId, quiet), UpstreamStream::status, id);
+        return tracedStream("resume", null, clientSession,
+                traced -> client.resume(upstream, upstreamSession, version, lastEventId, quiet, traced.headers()), id);
     }
 
     /** The upstream's standalone stream of a session; a legacy SSE or stdio upstream has none apart from its one stream (405). */
-    Uni<UpstreamStream> listen(String upstreamSession, String version) {
+    Uni<UpstreamStream> listen(String upstreamSession, String version, String clientSession) {
         if (held != null) {
             return Uni.createFrom().item(new UpstreamStream(405, null, Multi.createFrom().empty()));
         }
-        return timed(client.listen(upstream, upstreamSession, version), UpstreamStream::status, null);
+        return tracedStream("listen", null, clientSession,
+                traced -> client.listen(upstream, upstreamSession, version, traced.headers()), null);
+    }
+
+    private <T> Uni<T> traced(String operation, ObjectNode message, String clientSession,
+            java.util.function.Function<UpstreamTracing.Traced, Uni<T>> call, ToIntFunction<T> status, JsonNode id) {
+        return timed(tracing.call(upstream, operation, message, clientSession, call, status), status, id);
+    }
+
+    private Uni<UpstreamStream> tracedStream(String operation, ObjectNode message, String clientSession,
+            java.util.function.Function<UpstreamTracing.Traced, Uni<UpstreamStream>> call, JsonNode id) {
+        return timed(tracing.stream(upstream, operation, message, clientSession, call), UpstreamStream::status, id);
     }
 
     /** Ends an upstream session; 404 and 405 (already gone, or not supported) are fine. */
@@ -178,7 +201,7 @@ final class UpstreamSessions {
                     result.path("protocolVersion").asText(null), result);
             ObjectNode initialized = JsonRpc.notification("notifications/initialized", null);
             initialized.remove("params");
-            return post(opened.upstreamSession(), opened.version(), initialized, id).replaceWith(opened);
+            return post(opened.upstreamSession(), opened.version(), initialized, id, clientSession).replaceWith(opened);
         });
     }
 
@@ -193,8 +216,9 @@ final class UpstreamSessions {
                     .chain(() -> sessions.relinkUpstream(session.id(), session.upstream(),
                             cipher.seal(renewed, session.id(), upstream.id()), result.toString(), reason))
                     .map(link -> {
-                        LOG.infof("MCP gateway: upstream session of %s on %s was lost (%s); re-initialized, generation %d",
-                                session.id(), upstream.id(), reason, link.generation());
+                        LogFields.log(LOG, Logger.Level.INFO, session.id(), upstream.id(), "MCP gateway: upstream session "
+                                + "of %s on %s was lost (%s); re-initialized, generation %d",
+                                LogSafe.fingerprint(session.id()), upstream.id(), reason, link.generation());
                         metrics.reinitialized(upstream.id());
                         return new Renewed(open(session, link), link.generation(),
                                 CapabilityChanges.notices(before == null ? null : parse(before), result));
@@ -206,11 +230,12 @@ final class UpstreamSessions {
     private Uni<Void> replaySetup(BoundSession session, String renewed, String version) {
         Uni<Void> replay = Uni.createFrom().voidItem();
         for (ObjectNode request : UpstreamSetup.replay(setupOf(session))) {
-            replay = replay.chain(() -> post(renewed, version, request, null)
+            replay = replay.chain(() -> post(renewed, version, request, null, session.id())
                     .invoke(reply -> {
                         if (!reply.accepted() || reply.messages().stream().anyMatch(JsonRpc::isError)) {
-                            LOG.infof("MCP gateway: replaying %s of %s on %s was refused (HTTP %d)",
-                                    request.path("method").asText(), session.id(), upstream.id(), reply.status());
+                            LogFields.log(LOG, Logger.Level.INFO, session.id(), upstream.id(), "MCP gateway: replaying %s "
+                                    + "of %s on %s was refused (HTTP %d)", request.path("method").asText(),
+                                    LogSafe.fingerprint(session.id()), upstream.id(), reply.status());
                         }
                     }).replaceWithVoid());
         }
@@ -227,8 +252,8 @@ final class UpstreamSessions {
                 return cipher.open(link.sealedSession(), session.id(), upstream.id());
             }
         } catch (IllegalArgumentException unreadable) {
-            LOG.warnf("MCP gateway: the upstream link of %s on %s cannot be opened (%s)", session.id(), upstream.id(),
-                    unreadable.getMessage());
+            LogFields.log(LOG, Logger.Level.WARN, session.id(), upstream.id(), "MCP gateway: the upstream link of %s on %s "
+                    + "cannot be opened (%s)", LogSafe.fingerprint(session.id()), upstream.id(), unreadable.getMessage());
         }
         throw new JsonRpcException(404, null, JsonRpc.INVALID_REQUEST, "session not found: initialize a new one");
     }

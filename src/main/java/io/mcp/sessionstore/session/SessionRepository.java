@@ -27,17 +27,17 @@ import io.vertx.mutiny.sqlclient.RowSet;
 @ApplicationScoped
 class SessionRepository {
 
-    private static final HotStatement FIND_LIVE = HotStatement.of(SessionSql.FIND_LIVE)
+    private static final HotStatement FIND_LIVE = HotStatement.of("FIND_LIVE", SessionSql.FIND_LIVE)
             .withRowsForm(SessionSql.FIND_LIVE_ROWS, null);
     private static final NamedSql LIVE_VERSION = NamedSql.of(SessionSql.LIVE_VERSION);
-    private static final HotStatement UPSERT = HotStatement.of(SessionSql.UPSERT)
+    private static final HotStatement UPSERT = HotStatement.of("UPSERT", SessionSql.UPSERT)
             .withRowsForm(SessionSql.UPSERT_ROWS, "id", caller -> Boolean.FALSE.equals(caller.get("replace")));
     private static final NamedSql CREATE_OWNED = NamedSql.of(SessionSql.CREATE_OWNED);
     private static final NamedSql INITIALIZE_OWNED = NamedSql.of(SessionSql.INITIALIZE_OWNED);
     private static final NamedSql REPLACE_IF_VERSION = NamedSql.of(SessionSql.REPLACE_IF_VERSION);
     private static final NamedSql CLAIM_REINITIALIZE = NamedSql.of(SessionSql.CLAIM_REINITIALIZE);
     private static final NamedSql RELEASE_REINITIALIZE = NamedSql.of(SessionSql.RELEASE_REINITIALIZE);
-    private static final HotStatement RECORD_ACTIVITY = HotStatement.of(SessionSql.RECORD_ACTIVITY)
+    private static final HotStatement RECORD_ACTIVITY = HotStatement.of("RECORD_ACTIVITY", SessionSql.RECORD_ACTIVITY)
             .withRowsForm(SessionSql.RECORD_ACTIVITY_ROWS, "id");
     private static final NamedSql DELETE_LIVE = NamedSql.of(SessionSql.DELETE_LIVE);
     private static final NamedSql LIST = NamedSql.of(SessionSql.LIST);

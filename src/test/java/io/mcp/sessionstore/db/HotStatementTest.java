@@ -17,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 class HotStatementTest {
 
-    private static final HotStatement UPDATE = HotStatement.of("UPDATE t SET n = n + :n WHERE id = :id")
+    private static final HotStatement UPDATE = HotStatement.of("t", "UPDATE t SET n = n + :n WHERE id = :id")
             .withRowsForm("UPDATE t SET n = n + input.p_n FROM " + HotStatement.unnestInput("id text", "n bigint")
                     + " WHERE t.id = input.p_id", "id");
 
@@ -56,7 +56,7 @@ class HotStatementTest {
 
     @Test
     void bindRowsWhenCallersHaveArraysThenFlattenedWithTheirCallerAndPosition() {
-        HotStatement append = HotStatement.of("SELECT :id, :messages").withRowsForm(
+        HotStatement append = HotStatement.of("t", "SELECT :id, :messages").withRowsForm(
                 "SELECT :id, :messages, :compressed, :nestedCaller, :nestedPosition", null);
         Map<String, Object> first = new HashMap<>(Map.of("id", "a", "messages", new Buffer[] {Buffer.buffer("1"), null},
                 "compressed", new Boolean[] {false, true}));
@@ -82,10 +82,10 @@ class HotStatementTest {
         assertTrue(UPDATE.rowsFormServes(List.of(caller("a", 1), caller("b", 1))));
         assertFalse(UPDATE.rowsFormServes(List.of(caller("a", 1), caller("b", 1), caller("a", 2))), "one UPDATE changes a row once");
         assertFalse(UPDATE.rowsFormServes(List.of(caller("a", 1))), "a lone caller goes with the one-caller form");
-        assertFalse(HotStatement.of("SELECT :id").rowsFormServes(List.of(caller("a", 1), caller("b", 1))), "no rows form");
-        HotStatement read = HotStatement.of("SELECT :id").withRowsForm("SELECT " + HotStatement.unnestInput("id text"), null);
+        assertFalse(HotStatement.of("t", "SELECT :id").rowsFormServes(List.of(caller("a", 1), caller("b", 1))), "no rows form");
+        HotStatement read = HotStatement.of("t", "SELECT :id").withRowsForm("SELECT " + HotStatement.unnestInput("id text"), null);
         assertTrue(read.rowsFormServes(List.of(caller("a", 1), caller("a", 1))), "a read may repeat an id");
-        HotStatement small = HotStatement.of("SELECT :n").withRowsForm("SELECT " + HotStatement.unnestInput("n bigint"),
+        HotStatement small = HotStatement.of("t", "SELECT :n").withRowsForm("SELECT " + HotStatement.unnestInput("n bigint"),
                 null, caller -> caller.get("n") != null);
         assertTrue(small.rowsFormServes(List.of(caller("a", 1), caller("b", 2))));
         assertFalse(small.rowsFormServes(List.of(caller("a", 1), caller("b", null))), "a caller the rows form cannot serve");

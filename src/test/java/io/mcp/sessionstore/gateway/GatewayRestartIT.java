@@ -203,7 +203,8 @@ class GatewayRestartIT {
                 assertTrue(rest.stream().anyMatch(data -> data.contains("\"progress\":8")), "the last progress: " + rest);
                 assertEquals(1, rest.stream().filter(data -> data.contains("\"progress\":2,")).count(),
                         "each progress once: " + rest);
-                assertTrue(b.log().contains("MCP gateway: taking over call \"long\" of session " + session), b.log());
+                assertTrue(b.log().contains("MCP gateway: taking over call \"long\" of session "
+                        + io.mcp.sessionstore.common.LogSafe.fingerprint(session)), b.log());
                 Api.await("the call recorded by the replica that finished it, with its whole duration",
                         Duration.ofSeconds(10), () -> {
                             Integer took = io.restassured.RestAssured.given().baseUri(b.baseUri())

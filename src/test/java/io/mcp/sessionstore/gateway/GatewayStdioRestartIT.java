@@ -83,7 +83,7 @@ class GatewayStdioRestartIT {
                 assertEquals(1, children(restarted).size(), "a child of its own");
                 record(restarted, session).body("gateway.upstreamGeneration", org.hamcrest.Matchers.equalTo(2))
                         .body("gateway.upstreamStateLost", org.hamcrest.Matchers.equalTo(true));
-                assertTrue(restarted.log().contains("MCP stdio local pid") && restarted.log().contains(session + " stderr:"),
+                assertTrue(restarted.log().contains("MCP stdio local pid") && restarted.log().contains(io.mcp.sessionstore.common.LogSafe.fingerprint(session) + " stderr:"),
                         "the child's stderr is logged with its session");
             }
         } finally {

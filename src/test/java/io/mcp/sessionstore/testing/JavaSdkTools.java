@@ -23,8 +23,13 @@ final class JavaSdkTools {
     private JavaSdkTools() {
     }
 
-    static List<SyncToolSpecification> all(AtomicInteger slowCountsFinished) {
-        return List.of(add(), slowCount(slowCountsFinished), askTheClient());
+    /** {@code meta}: gets the params._meta of every call (the trace context the gateway forwards). */
+    static List<SyncToolSpecification> all(AtomicInteger slowCountsFinished, java.util.Queue<Map<String, Object>> meta) {
+        return List.of(add(), slowCount(slowCountsFinished), askTheClient()).stream()
+                .map(tool -> SyncToolSpecification.builder().tool(tool.tool()).callHandler((exchange, request) -> {
+                    meta.add(request.meta() == null ? Map.of() : Map.copyOf(request.meta()));
+                    return tool.callHandler().apply(exchange, request);
+                }).build()).toList();
     }
 
     private static SyncToolSpecification add() {

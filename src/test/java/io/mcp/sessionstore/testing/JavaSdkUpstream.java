@@ -40,6 +40,9 @@ public final class JavaSdkUpstream implements AutoCloseable {
     /** New with each start: a tool of a stopped server that is still running counts into its own. */
     private volatile AtomicInteger initializes = new AtomicInteger();
     private final java.util.Queue<String> protocolVersions = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Every traceparent header it was sent, and the params._meta of every tool call: what the tracing tests read. */
+    private final java.util.Queue<String> traceparents = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<java.util.Map<String, Object>> toolCallMeta = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile AtomicInteger slowCountsFinished = new AtomicInteger();
     private Tomcat tomcat;
     private McpSyncServer server;
@@ -74,8 +77,11 @@ public final class JavaSdkUpstream implements AutoCloseable {
         server = McpServer.sync(new CountingTransportProvider(transport, initializes))
                 .serverInfo(NAME, "1.0.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(JavaSdkTools.all(slowCountsFinished))
+                .tools(JavaSdkTools.all(slowCountsFinished, toolCallMeta))
                 .build();
+        // Tomcat sets the JVM's one URL stream handler factory once per class loader: a second Quarkus
+        // test profile (another class loader) would fail its start with "factory already defined"
+        org.apache.catalina.webresources.TomcatURLStreamHandlerFactory.disable();
         try {
             tomcat = new Tomcat();
             tomcat.setBaseDir(baseDir.toString());
@@ -95,6 +101,10 @@ public final class JavaSdkUpstream implements AutoCloseable {
                     String version = request.getHeader("MCP-Protocol-Version");
                     if (version != null) {
                         protocolVersions.add(version);
+                    }
+                    String traceparent = request.getHeader("traceparent");
+                    if (traceparent != null) {
+                        traceparents.add(traceparent);
                     }
                     getNext().invoke(request, response);
                 }
@@ -153,6 +163,16 @@ public final class JavaSdkUpstream implements AutoCloseable {
     /** Every MCP-Protocol-Version header the upstream was sent, in order. */
     public List<String> protocolVersions() {
         return List.copyOf(protocolVersions);
+    }
+
+    /** Every traceparent header it was sent, in order. */
+    public List<String> traceparents() {
+        return List.copyOf(traceparents);
+    }
+
+    /** The params._meta of every tool call it ran (empty maps for calls without one), in order. */
+    public List<java.util.Map<String, Object>> toolCallMeta() {
+        return List.copyOf(toolCallMeta);
     }
 
     public int initializes() {

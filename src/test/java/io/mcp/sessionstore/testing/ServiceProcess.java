@@ -43,7 +43,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "MCP_API_KEYS", KEY,
                 "PORT", Integer.toString(port),
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
-                "SESSION_CLEANUP_INITIAL_DELAY", "1h"));
+                "SESSION_CLEANUP_INITIAL_DELAY", "1h",
+                // the suites grep text lines; LogJsonIT turns the prod profile's JSON lines back on and reads them
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
         this.environment.putAll(extraEnvironment);
     }
 

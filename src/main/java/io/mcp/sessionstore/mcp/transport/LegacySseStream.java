@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import io.mcp.sessionstore.common.LogFields;
 import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.db.DatabaseFailures;
 import io.mcp.sessionstore.events.EventId;
@@ -73,8 +74,8 @@ final class LegacySseStream {
         // a database away for a while does not end the stream: a client told 503 on its reconnect
         // would give up (an EventSource does on any status but 200), so the follow waits it out
         Multi<byte[]> live = follower.followSession(sessionId, after)
-                .onFailure(DatabaseFailures::isUnavailable).invoke(failure -> LOG.infof(
-                        "MCP legacy SSE stream of session %s waits for the database: %s", sessionId,
+                .onFailure(DatabaseFailures::isUnavailable).invoke(failure -> LogFields.log(LOG, Logger.Level.INFO, sessionId, null,
+                        "MCP legacy SSE stream of session %s waits for the database: %s", LogSafe.fingerprint(sessionId),
                         LogSafe.reason(failure)))
                 .onFailure(DatabaseFailures::isUnavailable).retry().withBackOff(DATABASE_BACKOFF, DATABASE_BACKOFF_MAX)
                 .indefinitely()
@@ -82,8 +83,8 @@ final class LegacySseStream {
                 .onItem().transformToIterable(chunks -> chunks);
         return Multi.createFrom().item(first.toByteArray()).onCompletion().switchTo(live)
                 .onSubscription().invoke(() -> startRelay(opened))
-                .onFailure().invoke(failure -> LOG.infof("MCP legacy SSE stream of session %s ended: %s", sessionId,
-                        LogSafe.reason(failure)))
+                .onFailure().invoke(failure -> LogFields.log(LOG, Logger.Level.INFO, sessionId, null,
+                        "MCP legacy SSE stream of session %s ended: %s", LogSafe.fingerprint(sessionId), LogSafe.reason(failure)))
                 .onFailure().recoverWithCompletion()
                 .onTermination().invoke(this::end);
     }
@@ -140,12 +141,14 @@ final class LegacySseStream {
         }
         StreamSink sink = transport.sink(session.id(), StreamWriter.newStandaloneId());
         relay = Uni.createFrom().deferred(() -> standalone.run(sink)).subscribe().with(ignored -> { },
-                failure -> LOG.infof("MCP legacy SSE stream of session %s: its standalone relay ended: %s",
-                        session.id(), LogSafe.reason(failure)));
+                failure -> LogFields.log(LOG, Logger.Level.INFO, session.id(), null,
+                        "MCP legacy SSE stream of session %s: its standalone relay ended: %s",
+                        LogSafe.fingerprint(session.id()), LogSafe.reason(failure)));
     }
 
     private synchronized void end() {
-        LOG.debugf("MCP legacy SSE stream of session %s closed", opened.id());
+        LogFields.log(LOG, Logger.Level.DEBUG, opened.id(), null, "MCP legacy SSE stream of session %s closed",
+                LogSafe.fingerprint(opened.id()));
         ended = true;
         if (relay != null) {
             relay.cancel();

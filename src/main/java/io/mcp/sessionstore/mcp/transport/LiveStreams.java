@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
 
+import io.mcp.sessionstore.common.LogFields;
 import io.mcp.sessionstore.common.EventsTrimmedException;
 import io.mcp.sessionstore.common.LogSafe;
 import io.mcp.sessionstore.common.NotFoundException;
@@ -66,9 +67,9 @@ final class LiveStreams {
                 .eventually(() -> {
                     continuing.remove(key);
                 })
-                .subscribe().with(ignored -> { }, failure -> LOG.infof(
-                        "MCP stream %s of session %s ended before its response: %s", streamId, sessionId,
-                        LogSafe.reason(failure)));
+                .subscribe().with(ignored -> { }, failure -> LogFields.log(LOG, Logger.Level.INFO, sessionId, null,
+                        "MCP stream %s of session %s ended before its response: %s", streamId,
+                        LogSafe.fingerprint(sessionId), LogSafe.reason(failure)));
     }
 
     StreamSink sink(String sessionId, String streamId) {
@@ -148,8 +149,9 @@ final class LiveStreams {
             String key = sessionId + "/" + streamId;
             continuing.add(key);
             Cancellable running = Uni.createFrom().deferred(() -> relay.run(sink(sessionId, streamId))).subscribe().with(
-                    ignored -> { }, failure -> LOG.infof("MCP standalone stream %s of session %s: its relay ended: %s",
-                            streamId, sessionId, LogSafe.reason(failure)));
+                    ignored -> { }, failure -> LogFields.log(LOG, Logger.Level.INFO, sessionId, null,
+                            "MCP standalone stream %s of session %s: its relay ended: %s", streamId,
+                            LogSafe.fingerprint(sessionId), LogSafe.reason(failure)));
             return follower.follow(sessionId, after, data -> false).onTermination().invoke(() -> {
                 running.cancel();
                 continuing.remove(key);
