@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.mcp.sessionstore.testing.Api;
+import io.mcp.sessionstore.testing.TempDirectories;
 import io.mcp.sessionstore.testing.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -153,6 +154,8 @@ final class FaultDatabase implements TestDatabase {
             server.close(); // a no-op when stop() closed it already
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            TempDirectories.delete(dataDirectory);
         }
     }
 

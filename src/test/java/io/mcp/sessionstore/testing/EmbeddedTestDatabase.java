@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** Real PostgreSQL binaries, started in a temporary data directory that outlives a stop(). */
+/** Real PostgreSQL binaries, started in a temporary data directory that outlives a stop(), removed by close(). */
 final class EmbeddedTestDatabase implements TestDatabase {
 
     private final Path dataDirectory;
@@ -22,6 +22,8 @@ final class EmbeddedTestDatabase implements TestDatabase {
         }
         start();
         port = server.getPort();
+        // the shared database lives as long as the test JVM: stopped and its data removed at its end
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "test-database-cleanup"));
     }
 
     @Override
@@ -51,8 +53,12 @@ final class EmbeddedTestDatabase implements TestDatabase {
     }
 
     @Override
-    public void close() {
-        stop();
+    public synchronized void close() {
+        try {
+            stop(); // at the JVM's end the binaries' own shutdown hook may have stopped it already
+        } finally {
+            TempDirectories.delete(dataDirectory);
+        }
     }
 
     @Override
