@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -22,7 +23,10 @@ final class EmbeddedTestDatabase implements TestDatabase {
         }
         start();
         port = server.getPort();
-        // the shared database lives as long as the test JVM: stopped and its data removed at its end
+        // the shared database lives as long as the test JVM: stopped and its data removed at its end.
+        // Each Quarkus test profile has a class loader (and a database) of its own, closed before the
+        // JVM ends: the hook's classes are loaded now, while it still can.
+        TempDirectories.delete(null, Duration.ZERO);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "test-database-cleanup"));
     }
 
@@ -57,7 +61,7 @@ final class EmbeddedTestDatabase implements TestDatabase {
         try {
             stop(); // at the JVM's end the binaries' own shutdown hook may have stopped it already
         } finally {
-            TempDirectories.delete(dataDirectory);
+            TempDirectories.delete(dataDirectory, Duration.ofSeconds(10));
         }
     }
 
