@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import jakarta.servlet.ServletException;
 
@@ -141,7 +139,7 @@ public final class JavaSdkUpstream implements AutoCloseable {
             tomcat = null;
             server.close();
             server = null;
-            deleteBaseDir();
+            TempDirectories.delete(baseDir);
         }
     }
 
@@ -187,15 +185,5 @@ public final class JavaSdkUpstream implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private void deleteBaseDir() {
-        try (Stream<Path> files = Files.walk(baseDir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            // a temporary directory left behind is no test failure
-        }
     }
 }

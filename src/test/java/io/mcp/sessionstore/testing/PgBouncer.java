@@ -198,13 +198,7 @@ public final class PgBouncer implements AutoCloseable {
     @Override
     public void close() {
         Processes.stop(process);
-        try (var files = Files.walk(directory)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless
-        }
+        TempDirectories.delete(directory);
     }
 
     private boolean answers() {
