@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.mcp.sessionstore.problem.RequestTargetCheck;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -29,6 +30,8 @@ public class SessionStoreMain {
     private static final CompletableFuture<Integer> STOPPED = new CompletableFuture<>();
 
     public static void main(String... args) {
+        // Quarkus' bare 400 for a request target that is no URI gives way to RequestTargetCheck's problem body
+        System.setProperty(RequestTargetCheck.DISABLE_QUARKUS_CHECK, "true");
         if (!startedByDevOrTestBootstrap()) {
             installExitStatusHook();
             ApplicationLifecycleManager.setDefaultExitCodeHandler(SessionStoreMain::exit);

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mcp.sessionstore.mcp.transport.HostileBodies;
 import io.mcp.sessionstore.testing.PropertyCheck;
+import io.mcp.sessionstore.testing.RawHttp;
 import io.mcp.sessionstore.testing.ServiceProcess;
 
 /**
@@ -87,7 +88,7 @@ class HostileInputFaultIT {
             long secrets = Faults.secretsIn(service.log(), List.of(apiKey, database.password()));
             new FaultSection("60-hostile-input", "Hostile input, generated", """
                     Generated requests, fixed seeds: to the REST API every route and method with ids and
-                    query values at and past every boundary (empty, 10,000 characters, malformed and raw
+                    query values at and past every boundary (empty, 20,000 characters, malformed and raw
                     percent-escapes, U+0000, dot segments, other scripts), bodies that are no JSON or JSON of
                     the wrong shape, numbers out of range, nesting 3,000 deep, bodies past the size limit,
                     Latin-1 and random bytes, odd media types and garbage conditional headers, sometimes a
@@ -112,8 +113,9 @@ class HostileInputFaultIT {
 
     /**
      * Refused by Vert.x's HTTP decoder before any code of the service runs (a request line over
-     * 4,096 bytes, headers over their limit, a request line that is no HTTP): the status alone, no
-     * body, nothing read or stored.
+     * 16,384 bytes, headers over their limit, a request line that is no HTTP): the status alone, no
+     * body, nothing read or stored. A target that is no URI is the service's own 400 with a body
+     * (RequestTargetCheck).
      */
     private static boolean refusedByTheHttpDecoder(RawHttp.Answer answer) {
         return (answer.status() == 414 || answer.status() == 431 || answer.status() == 400) && answer.body().isEmpty()

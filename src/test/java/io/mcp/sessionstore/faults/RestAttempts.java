@@ -85,7 +85,8 @@ final class RestAttempts {
                 weight(2, Generator.between(0, 99).map(n -> "s-" + n)),
                 weight(1, Generator.of("", ".", "..", "*", "%20", "%00", "a%00b", "%ZZ", "%", "%e9", "%C3%A9", "%FF%FE",
                         "%F0%9F%92%A9", "%E2%80%AE", "%EF%BB%BF", "a%2Fb", "%3Cimg%20src%3Dx%3E")),
-                weight(1, Generator.between(129, 10_000).map("x"::repeat)),
+                // past the id's 128 characters, and past the request line's 16,384 bytes (the HTTP decoder's bare 414)
+                weight(1, Generator.between(129, 20_000).map("x"::repeat)),
                 weight(2, Generator.strings(Generator.anyChar(), 1, 40).map(RestAttempts::escaped)),
                 weight(1, random -> escaped(new String(Generator.bytes(30).next(random), StandardCharsets.ISO_8859_1))));
     }

@@ -9,12 +9,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mcp.sessionstore.testing.Api;
+import io.mcp.sessionstore.testing.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 
 /** Every 4xx is an RFC 9457 problem naming what is wrong, never a stack trace or a class name. */
@@ -119,5 +130,52 @@ class ProblemResponsesTest {
     void requestWhenAcceptNotJsonThenNotAcceptableProblem() {
         String id = createSession("{}");
         assertProblem(api().accept("text/html").get(session(id)).then(), 406);
+    }
+
+    /** Sent byte for byte: an HTTP client library would refuse to send these targets, or escape them. */
+    private static RawHttp.Answer raw(String target) {
+        return RawHttp.send(RestAssured.port, "GET", target, Map.of("Authorization", "Bearer " + Api.KEY), null);
+    }
+
+    private static JsonNode body(RawHttp.Answer answer) throws Exception {
+        return new ObjectMapper().readTree(answer.body());
+    }
+
+    @Test
+    void requestWhenTargetHasMalformedEscapeThenBadRequestProblemNotEchoingIt() throws Exception {
+        for (String target : new String[] {"/sessions/%ZZ", "/sessions?limit=%", "/q/health/%ZZ", "/sessions/a%2"}) {
+            RawHttp.Answer answer = raw(target);
+            assertEquals(400, answer.status(), target);
+            assertTrue(answer.header("Content-Type").startsWith("application/problem+json"), target);
+            JsonNode problem = body(answer);
+            assertEquals("urn:mcp-session-store:problem:invalid-request-target", problem.path("type").asText(), target);
+            assertEquals(400, problem.path("status").asInt(), target);
+            assertTrue(problem.path("detail").asText().contains("Malformed escape pair"), answer.body());
+            assertFalse(answer.body().contains("%"), () -> "the target echoed: " + answer.body());
+        }
+    }
+
+    @Test
+    void mcpWhenTargetHasMalformedEscapeThenJsonRpcInvalidRequest() throws Exception {
+        RawHttp.Answer answer = raw("/mcp?x=%ZZ");
+        assertEquals(400, answer.status());
+        JsonNode error = body(answer).path("error");
+        assertEquals(-32600, error.path("code").asInt(), answer.body());
+        assertTrue(error.path("message").asText().contains("not a valid URI"), answer.body());
+    }
+
+    @Test
+    void getWhenIdOf10000CharactersThenInvalidIdProblem() throws Exception {
+        RawHttp.Answer answer = raw("/sessions/" + "x".repeat(10_000));
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("urn:mcp-session-store:problem:invalid-session-id", body(answer).path("type").asText(), answer.body());
+    }
+
+    /** Past the request line's limit the HTTP decoder answers, before any code of the service: status only. */
+    @Test
+    void getWhenRequestLineOver16KiBThenBareUriTooLong() {
+        RawHttp.Answer answer = raw("/sessions/" + "x".repeat(16_384));
+        assertEquals(414, answer.status());
+        assertEquals("", answer.body());
     }
 }

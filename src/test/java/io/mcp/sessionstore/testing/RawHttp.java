@@ -1,4 +1,4 @@
-package io.mcp.sessionstore.faults;
+package io.mcp.sessionstore.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,11 +17,11 @@ import java.util.Map;
  * or raw bytes, any header, any body, none of which java.net.http would send. One request per
  * connection ({@code Connection: close}); the answer is read to the end.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -29,7 +29,7 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Answer send(int port, String method, String target, Map<String, String> headers, byte[] body) {
+    public static Answer send(int port, String method, String target, Map<String, String> headers, byte[] body) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
             socket.setSoTimeout(30_000);
