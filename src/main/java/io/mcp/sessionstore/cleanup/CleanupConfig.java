@@ -2,14 +2,17 @@ package io.mcp.sessionstore.cleanup;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.PositiveOrZero;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** The scheduled removal of expired sessions. Environment variables: see ConfigAliases. */
+/**
+ * The scheduled removal of expired sessions. Environment variables: see ConfigAliases. The ranges are
+ * checked at start by SessionCleanupJob, not by Bean Validation constraints here: a constraint on any
+ * mapping makes Quarkus build a validator over every configuration class in its static init, 0.5 s
+ * of each start (docs/design-notes.md, start-up).
+ */
 @ConfigMapping(prefix = "cleanup")
 public interface CleanupConfig {
 
@@ -35,19 +38,17 @@ public interface CleanupConfig {
     @WithDefault("0s")
     Duration grace();
 
-    /** Rows deleted per statement (one transaction each). Env: SESSION_CLEANUP_BATCH_SIZE. */
+    /** Rows deleted per statement (one transaction each), at least 1. Env: SESSION_CLEANUP_BATCH_SIZE. */
     @WithName("batch-size")
     @WithDefault("5000")
-    @Min(1)
     int batchSize();
 
     /**
      * After each full batch the pass waits this many times as long as the batch took, so that it keeps
      * the database busy at most 1 / (1 + ratio) of its time and live requests have the rest; 0 sends
-     * batch after batch. Env: SESSION_CLEANUP_PAUSE_RATIO.
+     * batch after batch; not negative. Env: SESSION_CLEANUP_PAUSE_RATIO.
      */
     @WithName("pause-ratio")
     @WithDefault("1")
-    @PositiveOrZero
     double pauseRatio();
 }

@@ -40,6 +40,7 @@ public class SessionCleanupJob {
     }
 
     void onStart(@Observes StartupEvent event) {
+        checkRanges(config);
         schedule(REGULAR_JOB, config.interval(), "regular");
         if (config.aggressive()) {
             schedule(AGGRESSIVE_JOB, config.aggressiveInterval(), "aggressive");
@@ -50,6 +51,18 @@ public class SessionCleanupJob {
                 + "batch_size=%d, grace=%s, first_pass_in=%s, pause_ratio=%s)", mode, config.interval(),
                 config.aggressive() ? config.aggressiveInterval() : "off", config.batchSize(), config.grace(),
                 config.initialDelay(), config.pauseRatio());
+    }
+
+    /** Fails the start, naming the variable, on a value no pass can run with. */
+    static void checkRanges(CleanupConfig config) {
+        if (config.batchSize() < 1) {
+            throw new IllegalArgumentException("SESSION_CLEANUP_BATCH_SIZE (cleanup.batch-size) must be at least 1, not "
+                    + config.batchSize());
+        }
+        if (!(config.pauseRatio() >= 0) || Double.isInfinite(config.pauseRatio())) {
+            throw new IllegalArgumentException("SESSION_CLEANUP_PAUSE_RATIO (cleanup.pause-ratio) must be a finite number"
+                    + " of at least 0, not " + config.pauseRatio());
+        }
     }
 
     private Uni<Void> runUnlessRunning(String trigger) {
