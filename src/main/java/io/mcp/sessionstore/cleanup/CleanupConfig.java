@@ -2,7 +2,6 @@ package io.mcp.sessionstore.cleanup;
 
 import java.time.Duration;
 
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
