@@ -15,9 +15,12 @@ final class EmbeddedTestDatabase implements TestDatabase {
     private int port;
     private EmbeddedPostgres server;
 
+    private static final String PREFIX = "mcp-session-store-test-pg";
+
     EmbeddedTestDatabase() {
+        TempDirectories.deleteStale(PREFIX, Duration.ofHours(1));
         try {
-            dataDirectory = Files.createTempDirectory("mcp-session-store-test-pg");
+            dataDirectory = Files.createTempDirectory(PREFIX);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
