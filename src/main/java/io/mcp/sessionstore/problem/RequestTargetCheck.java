@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -60,21 +59,14 @@ public class RequestTargetCheck {
         String path = context.request().path();
         boolean mcpRoute = path.equals("/mcp") || path.startsWith("/mcp/");
         String contentType = mcpRoute ? "application/json" : Problem.MEDIA_TYPE;
-        context.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, contentType)
-                .end(mcpRoute ? jsonRpcError(detail) : json(Problem.badRequest(PROBLEM_KIND, detail)));
+        String body = mcpRoute ? jsonRpcError(detail) : mapper.valueToTree(Problem.badRequest(PROBLEM_KIND, detail)).toString();
+        context.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body);
     }
 
+    /** mcp.transport's JsonRpc.error, written here: problem is below mcp.transport (no package cycle). */
     private String jsonRpcError(String detail) {
         ObjectNode message = mapper.createObjectNode().put("jsonrpc", "2.0").putNull("id");
         message.putObject("error").put("code", INVALID_REQUEST).put("message", "Invalid Request: " + detail);
-        return json(message);
-    }
-
-    private String json(Object body) {
-        try {
-            return mapper.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem body that Jackson cannot write", e);
-        }
+        return message.toString();
     }
 }

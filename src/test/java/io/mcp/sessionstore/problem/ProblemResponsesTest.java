@@ -151,6 +151,7 @@ class ProblemResponsesTest {
             assertEquals(400, problem.path("status").asInt(), target);
             assertTrue(problem.path("detail").asText().contains("Malformed escape pair"), answer.body());
             assertFalse(answer.body().contains("%"), () -> "the target echoed: " + answer.body());
+            assertFalse(answer.body().contains("null"), () -> "empty members written: " + answer.body());
         }
     }
 

@@ -11,11 +11,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /** Real PostgreSQL binaries, started in a temporary data directory that outlives a stop(), removed by close(). */
 final class EmbeddedTestDatabase implements TestDatabase {
 
+    private static final String PREFIX = "mcp-session-store-test-pg";
+
     private final Path dataDirectory;
     private int port;
     private EmbeddedPostgres server;
-
-    private static final String PREFIX = "mcp-session-store-test-pg";
 
     EmbeddedTestDatabase() {
         TempDirectories.deleteStale(PREFIX, Duration.ofHours(1));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -38,15 +39,21 @@ public final class TempDirectories {
     public static void deleteStale(String prefix, Duration age) {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         Instant before = Instant.now().minus(age);
+        List<Path> candidates;
         try (Stream<Path> entries = Files.list(temp)) {
-            for (Path directory : entries.filter(path -> path.getFileName().toString().startsWith(prefix)).toList()) {
+            candidates = entries.filter(path -> path.getFileName().toString().startsWith(prefix)).toList();
+        } catch (IOException e) {
+            return; // left for the system's temporary-file cleanup
+        }
+        for (Path directory : candidates) {
+            try {
                 if (Files.isDirectory(directory) && Files.getLastModifiedTime(directory).toInstant().isBefore(before)
                         && !postmasterAlive(directory)) {
                     delete(directory);
                 }
+            } catch (IOException e) {
+                // this one is left (another JVM may be removing it); the others are still tried
             }
-        } catch (IOException e) {
-            // left for the system's temporary-file cleanup
         }
     }
 
