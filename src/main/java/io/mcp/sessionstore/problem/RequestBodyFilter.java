@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.vertx.core.http.HttpServerRequest;
+
 /**
  * Refuses a body over 256 KiB (4 MiB for event appends) with a 413 problem: a declared Content-Length before any of it is
  * read, a chunked body once it passes the limit ({@link BodySizeLimit}). An empty body has no media
@@ -20,12 +22,12 @@ public class RequestBodyFilter {
     private static final java.util.regex.Pattern EVENT_APPEND = java.util.regex.Pattern.compile("^/sessions/[^/]+/streams/[^/]+/events/?$");
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
-    public void limit(ContainerRequestContext request) {
+    public void limit(ContainerRequestContext request, HttpServerRequest http) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length == null && request.getHeaderString("Transfer-Encoding") == null) {
             return; // no body (a GET): nothing to limit
         }
-        long limit = EVENT_APPEND.matcher(request.getUriInfo().getRequestUri().getRawPath()).matches()
+        long limit = EVENT_APPEND.matcher(http.path()).matches()
                 ? MAX_EVENTS_BODY_BYTES : MAX_BODY_BYTES;
         request.setProperty(LIMIT_PROPERTY, limit);
         if (length == null) {

@@ -18,6 +18,7 @@ import io.mcp.sessionstore.security.oauth.OAuthTokens;
 import io.mcp.sessionstore.security.oauth.SigningKeysUnavailableException;
 import io.quarkus.arc.ClientProxy;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Every REST route of this service needs {@code Authorization: Bearer <key>}; the Quarkus routes
@@ -48,8 +49,9 @@ public class ApiKeyFilter {
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
-    public Uni<Void> authenticate(ContainerRequestContext request) {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
+    public Uni<Void> authenticate(ContainerRequestContext request, HttpServerRequest http) {
+        // Vert.x's raw path: UriInfo's request URI would build (and parse) a whole absolute URI per request
+        String path = http.path();
         if (path.equals(OAuthTokens.METADATA_PATH) || path.startsWith(OAuthTokens.METADATA_PATH + "/")) {
             return DONE;
         }
@@ -57,8 +59,7 @@ public class ApiKeyFilter {
             caller.keyId("anonymous");
             return DONE;
         }
-        Matcher mcp = MCP_ROUTE.matcher(path);
-        String route = mcp.matches() ? mcp.group(1) : null;
+        String route = mcpRoute(path);
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw unauthorized(route != null && oauth.enabled()
@@ -79,6 +80,15 @@ public class ApiKeyFilter {
         }
         caller.keyId(identity.keyId());
         return DONE;
+    }
+
+    /** The MCP endpoint a path is under, or null: most requests are the store's own, and skip the pattern. */
+    private static String mcpRoute(String path) {
+        if (!path.startsWith("/mcp")) {
+            return null;
+        }
+        Matcher mcp = MCP_ROUTE.matcher(path);
+        return mcp.matches() ? mcp.group(1) : null;
     }
 
     /** The token's subject becomes the caller, as a key's id would; checked off the event loop (OAuthTokens). */

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.vertx.core.http.HttpServerRequest;
+
 /**
  * On the gateway's routes, makes application/octet-stream acceptable at the lowest weight, so that
  * JAX-RS matching reaches a method producing it ({@link McpReplies}); the Accept rules of MCP are
@@ -20,8 +22,9 @@ public class LiveStreamAccept {
     static final String LOWEST = MediaType.APPLICATION_OCTET_STREAM + ";q=0.001";
 
     @ServerRequestFilter(preMatching = true)
-    public void accept(ContainerRequestContext request) {
-        if (GATEWAY_ROUTE.matcher(request.getUriInfo().getPath()).matches()) {
+    public void accept(ContainerRequestContext request, HttpServerRequest http) {
+        String path = http.path(); // raw, as Vert.x parsed it: UriInfo would decode it for every request
+        if (path.startsWith("/mcp/") && GATEWAY_ROUTE.matcher(path).matches()) {
             String accept = request.getHeaderString(HttpHeaders.ACCEPT);
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, accept == null || accept.isBlank() ? LOWEST
                     : accept + ", " + LOWEST);
