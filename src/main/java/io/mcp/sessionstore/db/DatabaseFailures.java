@@ -35,6 +35,11 @@ public final class DatabaseFailures {
             if (t instanceof io.vertx.core.VertxException && String.valueOf(t.getMessage()).contains("Connection refused")) {
                 return true;
             }
+            // a statement on a connection the server has just closed, or queued on it unsent (stack-less too)
+            if ((name.endsWith("NoStackTraceThrowable") || t instanceof io.vertx.core.VertxException)
+                    && String.valueOf(t.getMessage()).matches(".*(Connection is not active now|connection has been closed).*")) {
+                return true;
+            }
             // the connection dropped under a statement: "Connection reset" (a restarted PgBouncer), "Broken pipe"
             if (t instanceof java.net.SocketException || (t instanceof java.io.IOException
                     && String.valueOf(t.getMessage()).matches("(?i).*(connection reset|broken pipe).*"))) {

@@ -17,6 +17,17 @@ class DatabaseFailuresTest {
         assertTrue(DatabaseFailures.isUnavailable(new java.net.ConnectException("Connection refused")));
     }
 
+    /** The reactive client's own words (SocketConnectionBase) for statements it could not send on a closed connection. */
+    @Test
+    void failureWhenTheClientCouldNotSendOnAClosedConnectionThenUnavailable() {
+        assertTrue(DatabaseFailures.isUnavailable(new io.vertx.core.impl.NoStackTraceThrowable(
+                "Connection is not active now, current status: CLOSING")));
+        assertTrue(DatabaseFailures.isUnavailable(new io.vertx.core.VertxException(
+                "Pending requests failed to be sent due to connection has been closed.",
+                new io.vertx.core.impl.NoStackTraceThrowable(
+                        "Pending requests failed to be sent due to connection has been closed."))));
+    }
+
     @Test
     void failureWhenNotTheDatabasesThenNotUnavailable() {
         assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("a bug")));

@@ -81,7 +81,7 @@ class DatabaseRestartFaultIT {
                     .row("API key and database password found in the service's log", secrets)
                     .write();
 
-            Faults.assertPromiseKept(all, audit, false);
+            Faults.assertPromiseKept(all, audit, false, service.log());
             assertTrue(duringFault.getOrDefault(Outcome.UNAVAILABLE, 0L) >= 200, duringFault.toString());
             assertEquals(0L, secrets, "a secret in " + service.log().length() + " characters of log");
         }

@@ -78,16 +78,38 @@ final class Faults {
         }
     }
 
-    /** What every fault must show: only 2xx and 503 with Retry-After, nothing lost or doubled. */
-    static void assertPromiseKept(Map<Outcome, Long> outcomes, Ledger.Audit audit, boolean answersExpectedMissing) {
+    /**
+     * What every fault must show: only 2xx and 503 with Retry-After, nothing lost or doubled. A
+     * failure quotes the service's own account of each 500 in {@code serviceLog} (masked already).
+     */
+    static void assertPromiseKept(Map<Outcome, Long> outcomes, Ledger.Audit audit, boolean answersExpectedMissing,
+            String serviceLog) {
         for (Outcome bad : List.of(Outcome.UNAVAILABLE_WITHOUT_RETRY_AFTER, Outcome.OTHER_5XX, Outcome.CLIENT_ERROR)) {
-            assertEquals(0L, outcomes.getOrDefault(bad, 0L), bad.label + ": " + outcomes);
+            assertEquals(0L, outcomes.getOrDefault(bad, 0L), () -> bad.label + ": " + outcomes + unexpectedFailures(serviceLog));
         }
         if (!answersExpectedMissing) {
             assertEquals(0L, outcomes.getOrDefault(Outcome.NO_ANSWER, 0L), "the service kept answering: " + outcomes);
         }
         assertEquals(0L, audit.lost(), "acknowledged writes lost: " + audit.problems());
         assertEquals(0L, audit.duplicated(), "writes stored twice or never sent: " + audit.problems());
+    }
+
+    /** The service's "unexpected failure" log lines (a 500 each), with the frames logged under them: at most three. */
+    static String unexpectedFailures(String serviceLog) {
+        StringBuilder found = new StringBuilder();
+        int count = 0;
+        boolean inFailure = false;
+        for (String line : serviceLog.split("\n")) {
+            if (line.contains("unexpected failure, error id")) {
+                inFailure = ++count <= 3;
+            } else if (!line.startsWith("\tat ")) {
+                inFailure = false;
+            }
+            if (inFailure) {
+                found.append("\n").append(line);
+            }
+        }
+        return count == 0 ? "; no unexpected failure in the service's log" : "; the service's log:" + found;
     }
 
     /** No secret value in a log: the check the README promises, on the suite's own logs. */

@@ -73,7 +73,7 @@ class PgBouncerFaultIT {
                     .row("API key and database password found in the service's log", secrets)
                     .write();
 
-            Faults.assertPromiseKept(all, audit, false);
+            Faults.assertPromiseKept(all, audit, false, service.log());
             assertTrue(throughPooler >= 1000, "the load went through PgBouncer: " + throughPooler);
             assertEquals(0L, secrets);
         }

@@ -56,7 +56,7 @@ class ReplicaKillFaultIT {
                     .row("API key and database password found in the replicas' logs", secrets)
                     .write();
 
-            Faults.assertPromiseKept(all, audit, true);
+            Faults.assertPromiseKept(all, audit, true, doomed.log() + survivor.log());
             assertTrue(all.getOrDefault(Outcome.NO_ANSWER, 0L) > 0, "the kill was seen: " + all);
             assertEquals(0L, secrets);
         }

@@ -81,7 +81,7 @@ class SlowDatabaseFaultIT {
                     .row("API key and database password found in the service's log", secrets)
                     .write();
 
-            Faults.assertPromiseKept(all, audit, false);
+            Faults.assertPromiseKept(all, audit, false, service.log());
             assertTrue(whileSlow.getOrDefault(Outcome.UNAVAILABLE, 0L) >= 300, whileSlow.toString());
             assertTrue(slowest503 < TIMEOUT.plusSeconds(1).toNanos(), "a 503 took " + slowest503 / 1_000_000 + " ms");
             assertTrue(connectionsAfter <= POOL + 2, connectionsAfter + " connections: the pool leaks");
