@@ -97,6 +97,8 @@ class StreamNotifications {
         }
         String url = unpooledUrl.map(direct -> DatabaseUrl.parse(direct).reactiveUrl()).orElse(reactiveUrl.get());
         PgConnectOptions options = PgConnectOptions.fromUri(url);
+        // its client meters beside the pool's (postgresql_*, clientName="listen"), not as unnamed m__* series
+        options.setMetricsName("postgresql|listen");
         username.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
         sslMode.ifPresent(mode -> {

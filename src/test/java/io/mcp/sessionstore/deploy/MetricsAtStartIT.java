@@ -1,5 +1,6 @@
 package io.mcp.sessionstore.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -19,10 +20,12 @@ import io.mcp.sessionstore.testing.ServiceProcess;
 /**
  * A fresh process, scraped and asked nothing else: the store's own meters are in /q/metrics from
  * the start (a dashboard or an alert on them must not wait for a first /session-health call or a
- * first cleanup pass), and the session gauge gets a number of its own after a scrape or two.
+ * first cleanup pass), and the session gauge gets a number of its own after a scrape or two. Every
+ * database client's meters carry a name (the LISTEN connection's too: no m__* series).
  */
 class MetricsAtStartIT {
 
+    private static final Pattern UNNAMED_SERIES = Pattern.compile("(?m)^m__");
     private static final Pattern ACTIVE_COUNTED = Pattern.compile("(?m)^mcp_sessions_active(\\{[^}]*\\})? [0-9.E]+$");
 
     private static String scrape(ServiceProcess service) {
@@ -48,6 +51,9 @@ class MetricsAtStartIT {
             }
             Api.await("mcp_sessions_active counted", Duration.ofSeconds(30),
                     () -> ACTIVE_COUNTED.matcher(scrape(service)).find());
+            Api.await("the LISTEN connection's client meters", Duration.ofSeconds(30),
+                    () -> scrape(service).contains("postgresql_completed_total{clientName=\"listen\""));
+            assertFalse(UNNAMED_SERIES.matcher(scrape(service)).find(), "a series of an unnamed client (m__*)");
         }
     }
 }
