@@ -23,8 +23,9 @@ import io.vertx.pgclient.PgConnection;
 /**
  * A statement scheduled on a connection that PostgreSQL has just closed (a fast shutdown terminates
  * every backend: pg_terminate_backend here) fails in the reactive client with a stack-less "Connection
- * is not active now": the database's unavailability, 503, not a 500 (the fault suite's database
- * restart once saw one 500 in 4,616 requests). A real connection to the tests' PostgreSQL.
+ * is not active now": the database's unavailability, 503, not a 500 (the likely cause of the one 500
+ * in 4,616 requests that the fault suite's database restart once saw). A real connection to the
+ * tests' PostgreSQL.
  */
 class DatabaseFailuresOnClosedConnectionTest {
 
