@@ -3,6 +3,7 @@ package io.mcp.sessionstore.db;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import io.mcp.sessionstore.common.DatabaseUnavailableException;
 
@@ -11,6 +12,14 @@ import io.vertx.sqlclient.ClosedConnectionException;
 
 /** Tells a database that is down, unreachable, overloaded or slow from a bug in a statement. */
 public final class DatabaseFailures {
+
+    /**
+     * The words of the Vert.x clients, in a stack-less throwable or a VertxException, for a connection
+     * they could not get or use: a timeout, a refused connect, and a statement on a connection the
+     * server has just closed or queued on it unsent (SocketConnectionBase).
+     */
+    private static final Pattern VERTX_NO_CONNECTION = Pattern.compile(
+            "Timeout|Connection refused|Connection is not active now|connection has been closed");
 
     private DatabaseFailures() {
     }
@@ -28,16 +37,11 @@ public final class DatabaseFailures {
             }
             String name = t.getClass().getName();
             // Vert.x reports a pool wait or connect timeout as a stack-less throwable named so
-            if (name.endsWith("NoStackTraceTimeoutException") || name.endsWith("ConnectTimeoutException")
-                    || (name.endsWith("NoStackTraceThrowable") && String.valueOf(t.getMessage()).contains("Timeout"))) {
+            if (name.endsWith("NoStackTraceTimeoutException") || name.endsWith("ConnectTimeoutException")) {
                 return true;
             }
-            if (t instanceof io.vertx.core.VertxException && String.valueOf(t.getMessage()).contains("Connection refused")) {
-                return true;
-            }
-            // a statement on a connection the server has just closed, or queued on it unsent (stack-less too)
             if ((name.endsWith("NoStackTraceThrowable") || t instanceof io.vertx.core.VertxException)
-                    && String.valueOf(t.getMessage()).matches(".*(Connection is not active now|connection has been closed).*")) {
+                    && t.getMessage() != null && VERTX_NO_CONNECTION.matcher(t.getMessage()).find()) {
                 return true;
             }
             // the connection dropped under a statement: "Connection reset" (a restarted PgBouncer), "Broken pipe"

@@ -17,9 +17,11 @@ class DatabaseFailuresTest {
         assertTrue(DatabaseFailures.isUnavailable(new java.net.ConnectException("Connection refused")));
     }
 
-    /** The reactive client's own words (SocketConnectionBase) for statements it could not send on a closed connection. */
+    /** The Vert.x clients' own words for a connection they could not get, or a statement they could not send on one. */
     @Test
-    void failureWhenTheClientCouldNotSendOnAClosedConnectionThenUnavailable() {
+    void failureWhenTheClientHadNoConnectionThenUnavailable() {
+        assertTrue(DatabaseFailures.isUnavailable(new io.vertx.core.impl.NoStackTraceThrowable("Timeout")));
+        assertTrue(DatabaseFailures.isUnavailable(new io.vertx.core.VertxException("Connection refused: /127.0.0.1:5432")));
         assertTrue(DatabaseFailures.isUnavailable(new io.vertx.core.impl.NoStackTraceThrowable(
                 "Connection is not active now, current status: CLOSING")));
         assertTrue(DatabaseFailures.isUnavailable(new io.vertx.core.VertxException(
@@ -31,6 +33,8 @@ class DatabaseFailuresTest {
     @Test
     void failureWhenNotTheDatabasesThenNotUnavailable() {
         assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("a bug")));
+        assertFalse(DatabaseFailures.isUnavailable(new io.vertx.core.VertxException("a handler failed")));
+        assertFalse(DatabaseFailures.isUnavailable(new io.vertx.core.impl.NoStackTraceThrowable(null)));
         assertFalse(DatabaseFailures.isUnavailable(new IOException("no space left on device")));
     }
 }
