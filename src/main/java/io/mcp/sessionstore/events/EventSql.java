@@ -28,6 +28,14 @@ public final class EventSql {
      * once, before touching session_events: a session that never had more than :cap events (most)
      * costs no scan, whatever the table's statistics say (with those of a near-empty table the
      * planner would scan it whole on every append: docs/design-notes.md).
+     * <p>
+     * The trim deletes only the range this append put past the cap: above the session's
+     * events_trimmed_through before it (0 for a session the statement creates) and up to the new
+     * one. The events trimmed earlier are gone, but their index entries stay until a vacuum, and a
+     * range open below walked all of them on every append (docs/design-notes.md). The old value is
+     * the sessions row as the statement's snapshot has it ({@code before}: a sibling CTE's UPDATE is
+     * not visible there); after a concurrent append that committed since the snapshot it is lower
+     * than the row the UPDATE changed, so the range is only wider, never short.
      */
     public static String insertAndTrimAfter(String reserving) {
         return """
@@ -43,6 +51,8 @@ public final class EventSql {
                       AND (SELECT {r}.event_seq FROM {r}) > CAST(:cap AS bigint)
                       AND session_events.session_id = (SELECT {r}.id FROM {r})
                       AND session_events.seq <= (SELECT {r}.events_trimmed_through FROM {r})
+                      AND session_events.seq > COALESCE((SELECT before.events_trimmed_through
+                          FROM sessions AS before WHERE before.id = (SELECT {r}.id FROM {r})), 0)
                 )""".replace("{r}", reserving);
     }
 
@@ -50,7 +60,8 @@ public final class EventSql {
      * {@link #insertAndTrimAfter} for a rows form (HotStatement): {@code reserving} has a row per
      * caller with its batch_ord, event_count, stream_id and cap; the messages come flattened
      * (:messages, :compressed, with :nestedCaller and :nestedPosition). The trim is skipped whole
-     * (a One-Time Filter) unless a session of the batch is past the cap, as in insertAndTrimAfter.
+     * (a One-Time Filter) unless a session of the batch is past the cap, and bounded below by each
+     * session's events_trimmed_through before the statement, as in insertAndTrimAfter.
      */
     public static String insertAndTrimRows(String reserving) {
         return """
@@ -62,11 +73,12 @@ public final class EventSql {
                             CAST(:messages AS bytea[]), CAST(:compressed AS boolean[]))
                         AS messages(caller, position, data, compressed) ON messages.caller = {r}.batch_ord
                 ), trimmed AS (
-                    DELETE FROM session_events USING {r}
+                    DELETE FROM session_events USING {r} JOIN sessions AS before ON before.id = {r}.id
                     WHERE EXISTS (SELECT 1 FROM {r} AS past WHERE past.event_count > 0 AND past.event_seq > past.cap)
                       AND {r}.event_count > 0 AND {r}.event_seq > {r}.cap
                       AND session_events.session_id = {r}.id
                       AND session_events.seq <= {r}.events_trimmed_through
+                      AND session_events.seq > before.events_trimmed_through
                 )""".replace("{r}", reserving);
     }
 

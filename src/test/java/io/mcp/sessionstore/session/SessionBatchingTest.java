@@ -23,6 +23,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.mcp.sessionstore.events.EventCapAndConcurrencyTest;
 import io.mcp.sessionstore.mcp.McpTransportTest;
 import io.mcp.sessionstore.testing.Api;
 import io.mcp.sessionstore.testing.PostgresTestResource;
@@ -172,6 +173,30 @@ class SessionBatchingTest {
                     McpTransportTest.events(replayed.asString()).stream().map(e -> e[0] + " " + e[1]).toList(),
                     "session " + i + "'s stream, stored under it");
         }
+        assertTrue(batchSizes().getOrDefault("one-statement.count", 0.0) > before,
+                "some of the messages' writes went as one statement: " + batchSizes());
+    }
+
+    @Test
+    void mcpMessagesWhenConcurrentOnDistinctSessionsHoldingMoreThanTheCapThenEachKeepsExactlyItsNewest() {
+        // the one-statement form's trim: each session of the batch down to the test profile's cap of
+        // 2000, from 2300 (as a larger cap left them) and whatever its answers added
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = McpTransportTest.initialize(Api.KEY);
+            EventCapAndConcurrencyTest.storeEventsBeyondTheCap(id, 2300);
+            ids.add(id);
+        }
+        double before = batchSizes().getOrDefault("one-statement.count", 0.0);
+        for (int round = 0; round < 3; round++) {
+            List<Supplier<Response>> calls = new ArrayList<>();
+            for (String id : ids) {
+                calls.add(() -> McpTransportTest.mcp(Api.KEY).header("Mcp-Session-Id", id)
+                        .body("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}").post("/mcp"));
+            }
+            together(calls).forEach(answer -> assertEquals(200, answer.statusCode(), answer.asString()));
+        }
+        ids.forEach(id -> EventCapAndConcurrencyTest.assertKeptExactlyTheNewest(id, 2000));
         assertTrue(batchSizes().getOrDefault("one-statement.count", 0.0) > before,
                 "some of the messages' writes went as one statement: " + batchSizes());
     }
