@@ -24,7 +24,8 @@ import io.vertx.mutiny.sqlclient.RowSet;
  * way PostgreSQL runs the batch as one implicit transaction, so one commit. Each caller gets its own
  * row (or null). One batch in flight, not several: the largest batches were the fastest for every
  * hot statement (docs/design-notes.md, batch lanes). When a batch fails in PostgreSQL, its callers
- * are tried again one by one, so a failure reaches only the callers whose statement fails. Results
+ * are tried again one by one, so a failure reaches only the callers whose statement fails (unless
+ * PostgreSQL refused to serve at all: then they all get its unavailability, see oneByOne). Results
  * come on each caller's own Vert.x context (Hibernate Reactive work chained after it must stay there).
  * Each round trip is a span ({@link BatchSpans}), current while the statement is sent (work the
  * client does then, its own spans if they are ever turned on, belongs to the batch, not to whichever
@@ -121,7 +122,7 @@ final class StatementBatcher {
                     },
                     failure -> {
                         BatchSpans.end(span, failure);
-                        if (failure instanceof io.vertx.pgclient.PgException) {
+                        if (failure instanceof io.vertx.pgclient.PgException && !DatabaseFailures.isUnavailable(failure)) {
                             oneByOne(batch, 0);
                             return;
                         }
@@ -180,7 +181,10 @@ final class StatementBatcher {
     /**
      * A statement of the batch failed, so PostgreSQL rolled the batch back whole: each of its callers
      * again, alone, in order, then the queue. Not after a lost connection: the batch may have
-     * committed, and an increment sent twice would count twice.
+     * committed, and an increment sent twice would count twice. Nor when PostgreSQL said it cannot
+     * serve now (starting up, shutting down, out of connections, a statement timeout:
+     * DatabaseFailures.isUnavailable): each caller's own try would only meet the same refusal, one
+     * more connection attempt each against a database that is restarting.
      */
     private void oneByOne(List<Waiting> batch, int index) {
         if (index == batch.size()) {
