@@ -23,12 +23,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import io.mcp.sessionstore.testing.Api;
-import io.mcp.sessionstore.testing.PostgresTestResource;
+import io.mcp.sessionstore.testing.StoredEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 @QuarkusTest
-public class EventCapAndConcurrencyTest {
+class EventCapAndConcurrencyTest {
 
     private static final int APPENDERS = 8;
     private static final int EVENTS_EACH = 250;
@@ -97,7 +97,7 @@ public class EventCapAndConcurrencyTest {
         // 2300 events stored (as under a cap of 2300 or more), then concurrent appends under the test
         // profile's 2000: the first trim takes the 300 above the cap as well as its own
         String id = createSession("{}");
-        storeEventsBeyondTheCap(id, 2300);
+        StoredEvents.storeBeyondTheCap(id, 2300);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService appenders = Executors.newFixedThreadPool(APPENDERS);
         try {
@@ -109,31 +109,7 @@ public class EventCapAndConcurrencyTest {
         } finally {
             appenders.shutdownNow();
         }
-        assertKeptExactlyTheNewest(id, 2000);
-    }
-
-    /**
-     * Makes a session hold {@code count} more events than it has (priming events, stream "stored"),
-     * with nothing trimmed: what appends under a larger cap leave, before the service restarts with
-     * a smaller one.
-     */
-    public static void storeEventsBeyondTheCap(String sessionId, int count) {
-        var database = PostgresTestResource.database();
-        database.update("""
-                INSERT INTO session_events (session_id, seq, stream_id)
-                SELECT id, event_seq + n, 'stored' FROM sessions, generate_series(1, ?) AS n WHERE id = ?""", count, sessionId);
-        assertEquals(1, database.update("UPDATE sessions SET event_seq = event_seq + ? WHERE id = ?", count, sessionId));
-    }
-
-    /** The session holds its {@code cap} newest events, no fewer and no older, and says it trimmed the rest. */
-    public static void assertKeptExactlyTheNewest(String sessionId, int cap) {
-        var database = PostgresTestResource.database();
-        long last = database.queryLong("SELECT event_seq FROM sessions WHERE id = ?", sessionId);
-        assertEquals(cap, database.queryLong("SELECT count(*) FROM session_events WHERE session_id = ?", sessionId),
-                "events kept of session " + sessionId);
-        assertEquals(last - cap + 1, database.queryLong("SELECT min(seq) FROM session_events WHERE session_id = ?",
-                sessionId), "its oldest event kept");
-        assertEquals(last - cap, database.queryLong("SELECT events_trimmed_through FROM sessions WHERE id = ?", sessionId));
+        StoredEvents.assertKeptExactlyTheNewest(id, 2000);
     }
 
     private static void appendOne(HttpClient client, String sessionId, String message) {

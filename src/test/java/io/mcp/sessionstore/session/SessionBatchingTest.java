@@ -23,10 +23,10 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.mcp.sessionstore.events.EventCapAndConcurrencyTest;
 import io.mcp.sessionstore.mcp.McpTransportTest;
 import io.mcp.sessionstore.testing.Api;
 import io.mcp.sessionstore.testing.PostgresTestResource;
+import io.mcp.sessionstore.testing.StoredEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -184,7 +184,7 @@ class SessionBatchingTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String id = McpTransportTest.initialize(Api.KEY);
-            EventCapAndConcurrencyTest.storeEventsBeyondTheCap(id, 2300);
+            StoredEvents.storeBeyondTheCap(id, 2300);
             ids.add(id);
         }
         double before = batchSizes().getOrDefault("one-statement.count", 0.0);
@@ -196,7 +196,7 @@ class SessionBatchingTest {
             }
             together(calls).forEach(answer -> assertEquals(200, answer.statusCode(), answer.asString()));
         }
-        ids.forEach(id -> EventCapAndConcurrencyTest.assertKeptExactlyTheNewest(id, 2000));
+        ids.forEach(id -> StoredEvents.assertKeptExactlyTheNewest(id, 2000));
         assertTrue(batchSizes().getOrDefault("one-statement.count", 0.0) > before,
                 "some of the messages' writes went as one statement: " + batchSizes());
     }
