@@ -41,16 +41,7 @@ class EventCapAndConcurrencyTest {
     @Test
     void appendWhen8ConcurrentAppendersThen2000DistinctIdsReplayedInAppendOrder() {
         String id = createSession("{}");
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        ExecutorService appenders = Executors.newFixedThreadPool(APPENDERS);
-        List<List<String>> idsByAppender;
-        try {
-            idsByAppender = IntStream.range(0, APPENDERS)
-                    .mapToObj(appender -> CompletableFuture.supplyAsync(() -> appendAll(client, id, appender), appenders))
-                    .toList().stream().map(CompletableFuture::join).toList();
-        } finally {
-            appenders.shutdownNow();
-        }
+        List<List<String>> idsByAppender = appendConcurrently(id, EVENTS_EACH);
 
         List<String> replay = readWholeStream(id, "shared");
         assertEquals(APPENDERS * EVENTS_EACH, replay.size());
@@ -98,21 +89,31 @@ class EventCapAndConcurrencyTest {
         // profile's 2000: the first trim takes the 300 above the cap as well as its own
         String id = createSession("{}");
         StoredEvents.storeBeyondTheCap(id, 2300);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        ExecutorService appenders = Executors.newFixedThreadPool(APPENDERS);
-        try {
-            IntStream.range(0, APPENDERS).mapToObj(appender -> CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < 10; i++) {
-                    appendOne(client, id, "{\"appender\":" + appender + ",\"n\":" + i + "}");
-                }
-            }, appenders)).toList().forEach(CompletableFuture::join);
-        } finally {
-            appenders.shutdownNow();
-        }
+        appendConcurrently(id, 10);
         StoredEvents.assertKeptExactlyTheNewest(id, 2000);
     }
 
-    private static void appendOne(HttpClient client, String sessionId, String message) {
+    /** APPENDERS clients at once, each appending {@code each} events one by one; the ids each got, in order. */
+    private static List<List<String>> appendConcurrently(String sessionId, int each) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService appenders = Executors.newFixedThreadPool(APPENDERS);
+        try {
+            return IntStream.range(0, APPENDERS)
+                    .mapToObj(appender -> CompletableFuture.supplyAsync(() -> {
+                        List<String> ids = new ArrayList<>();
+                        for (int i = 0; i < each; i++) {
+                            ids.add(appendOne(client, sessionId, "{\"appender\":" + appender + ",\"n\":" + i + "}"));
+                        }
+                        return ids;
+                    }, appenders))
+                    .toList().stream().map(CompletableFuture::join).toList();
+        } finally {
+            appenders.shutdownNow();
+        }
+    }
+
+    /** The id of the event appended. */
+    private static String appendOne(HttpClient client, String sessionId, String message) {
         HttpRequest request = HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port() + session(sessionId) + "/streams/shared/events"))
                 .header("Authorization", "Bearer " + Api.KEY).header("Content-Type", "application/json")
@@ -121,30 +122,11 @@ class EventCapAndConcurrencyTest {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertEquals(201, response.statusCode(), response.body());
+            String body = response.body();
+            return body.substring(body.indexOf("[\"") + 2, body.indexOf("\"]"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private List<String> appendAll(HttpClient client, String sessionId, int appender) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < EVENTS_EACH; i++) {
-            HttpRequest request = HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port() + session(sessionId) + "/streams/shared/events"))
-                    .header("Authorization", "Bearer " + Api.KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"message\":{\"appender\":" + appender + ",\"n\":" + i + "}}"))
-                    .build();
-            try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                assertEquals(201, response.statusCode(), response.body());
-                String body = response.body();
-                ids.add(body.substring(body.indexOf("[\"") + 2, body.indexOf("\"]")));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return ids;
     }
 
     static List<String> readWholeStream(String sessionId, String streamId) {
