@@ -33,9 +33,12 @@ import io.vertx.mutiny.sqlclient.RowSet;
  */
 final class StatementBatcher {
 
-    /** How a round trip went: the tag of mcp_db_batch_size. */
+    /**
+     * How a round trip went: the tag of mcp_db_batch_size. RETRIED is a caller's own round trip after
+     * its batch failed (that caller was counted in the batch's form too): how often batches fail.
+     */
     enum Form {
-        ALONE, PIPELINED, ONE_STATEMENT;
+        ALONE, PIPELINED, ONE_STATEMENT, RETRIED;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -101,8 +104,7 @@ final class StatementBatcher {
             }
         }
         if (batch.size() == 1) {
-            sent.sent(Form.ALONE, 1);
-            alone(batch.getFirst(), this::sendNext);
+            alone(batch.getFirst(), Form.ALONE, this::sendNext);
             return;
         }
         List<Map<String, ?>> parameters = batch.stream().<Map<String, ?>>map(Waiting::parameters).toList();
@@ -132,9 +134,10 @@ final class StatementBatcher {
         }
     }
 
-    /** One caller's statement in a round trip of its own (and its span), then {@code next}. */
-    private void alone(Waiting waiting, Runnable next) {
-        Span span = spans.start(statement, Form.ALONE, List.of(waiting.trace()));
+    /** One caller's statement in a round trip of its own (counted, and its span), then {@code next}. */
+    private void alone(Waiting waiting, Form form, Runnable next) {
+        sent.sent(form, 1);
+        Span span = spans.start(statement, form, List.of(waiting.trace()));
         try (Scope ignored = waiting.trace().with(span).makeCurrent()) {
             single(waiting).subscribe().with(
                     row -> { BatchSpans.end(span, null); answer(waiting, row, null); next.run(); },
@@ -191,7 +194,7 @@ final class StatementBatcher {
             sendNext();
             return;
         }
-        alone(batch.get(index), () -> oneByOne(batch, index + 1));
+        alone(batch.get(index), Form.RETRIED, () -> oneByOne(batch, index + 1));
     }
 
     private static void answer(Waiting waiting, Row row, Throwable failure) {
