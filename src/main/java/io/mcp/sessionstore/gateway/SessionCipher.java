@@ -28,6 +28,18 @@ public final class SessionCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One Cipher per thread, initialized again for each value (a fresh nonce each time): getInstance
+     * looks the provider up, a cost paid on every gateway message otherwise; a Cipher is not
+     * thread-safe.
+     */
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     private record Key(byte[] id, SecretKeySpec spec) {
     }
@@ -77,7 +89,7 @@ public final class SessionCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData(sessionId, serverId));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -96,7 +108,7 @@ public final class SessionCipher {
         for (Key key : keys) {
             if (MessageDigest.isEqual(key.id(), java.util.Arrays.copyOf(sealed, KEY_ID_BYTES))) {
                 try {
-                    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                    Cipher cipher = AES_GCM.get();
                     cipher.init(Cipher.DECRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, sealed, KEY_ID_BYTES,
                             NONCE_BYTES));
                     cipher.updateAAD(associatedData(sessionId, serverId));

@@ -38,6 +38,37 @@ class SessionCipherTest {
         assertThrows(IllegalArgumentException.class, () -> cipher.open(new byte[3], "client-1", "everything"));
     }
 
+    /** Each thread reuses its Cipher: a refused value or another key before must not spoil the next. */
+    @Test
+    void sealAndOpenWhenInterleavedWithRefusalsOnManyThreadsThenEachValueOpensToItsOwnPlaintext() throws Exception {
+        SessionCipher first = SessionCipher.fromBase64Keys(List.of(oldKey));
+        SessionCipher second = SessionCipher.fromBase64Keys(List.of(newKey));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> opened = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                opened.add(threads.submit(() -> {
+                    int count = 0;
+                    for (int i = 0; i < 500; i++) {
+                        String plain = "upstream-" + thread + "-" + i;
+                        SessionCipher cipher = i % 2 == 0 ? first : second;
+                        byte[] sealed = cipher.seal(plain, "client-" + i, "everything");
+                        assertThrows(IllegalArgumentException.class, () -> cipher.open(sealed, "client-x", "everything"));
+                        assertEquals(plain, cipher.open(sealed, "client-" + i, "everything"));
+                        count++;
+                    }
+                    return count;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> each : opened) {
+                assertEquals(500, each.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void rotateWhenNewKeyPutFirstThenOldValuesStillOpenAndNewOnesUseTheNewKey() {
         byte[] old = SessionCipher.fromBase64Keys(List.of(oldKey)).seal("token", "c", "s");
