@@ -18,7 +18,7 @@ class HotStatementsTest {
     @Test
     void registryWhenListedThenEveryHotPathWithAStatementThatParses() {
         Map<String, String> all = HotStatements.all();
-        assertEquals(Set.of("APPEND", "FIND_LIVE", "RECORD_ACTIVITY", "UPSERT"), all.keySet());
+        assertEquals(Set.of("APPEND", "FIND_BOUND", "FIND_LIVE", "RECORD_ACTIVITY", "UPSERT"), all.keySet());
         all.forEach((name, sql) -> assertTrue(NamedSql.of(sql).sql().contains("$1"), name + " has named parameters"));
     }
 

@@ -29,6 +29,8 @@ class SessionRepository {
 
     private static final HotStatement FIND_LIVE = HotStatement.of("FIND_LIVE", SessionSql.FIND_LIVE)
             .withRowsForm(SessionSql.FIND_LIVE_ROWS, null);
+    private static final HotStatement FIND_BOUND = HotStatement.of("FIND_BOUND", SessionSql.FIND_BOUND)
+            .withRowsForm(SessionSql.FIND_BOUND_ROWS, null);
     private static final NamedSql LIVE_VERSION = NamedSql.of(SessionSql.LIVE_VERSION);
     private static final HotStatement UPSERT = HotStatement.of("UPSERT", SessionSql.UPSERT)
             .withRowsForm(SessionSql.UPSERT_ROWS, "id", caller -> Boolean.FALSE.equals(caller.get("replace")));
@@ -56,9 +58,15 @@ class SessionRepository {
         this.events = events;
     }
 
-    /** Null when no live session in the scope has the id. */
-    Uni<BoundSession> findLive(String id, SessionScope scope) {
-        return database.executeBatched(FIND_LIVE, scoped(id, scope)).map(row -> row == null ? null : SessionRows.bound(row));
+    /** The whole live session with this id (the REST API's view), or null. */
+    Uni<SessionView> findLive(String id) {
+        return database.executeBatched(FIND_LIVE, scoped(id, SessionScope.ANY)).map(row -> row == null ? null
+                : SessionRows.view(row));
+    }
+
+    /** Null when no live session in the scope has the id; its view without the recent tool calls. */
+    Uni<BoundSession> findBound(String id, SessionScope scope) {
+        return database.executeBatched(FIND_BOUND, scoped(id, scope)).map(row -> row == null ? null : SessionRows.bound(row));
     }
 
     /** The version of the live session with this id, or null. */

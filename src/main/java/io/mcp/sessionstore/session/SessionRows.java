@@ -13,7 +13,10 @@ final class SessionRows {
     private SessionRows() {
     }
 
-    /** A row of {@link SessionSql#COLUMNS}. JSON columns arrive as text and leave as raw JSON. */
+    /**
+     * A row of {@link SessionSql#COLUMNS} (or BOUND_COLUMNS: recent tool calls null). JSON columns
+     * arrive as text and leave as raw JSON.
+     */
     static SessionView view(Row row) {
         return new SessionView(row.getString("id"), row.getString("server_id"), row.getString("user_agent"),
                 row.getString("client_transport"), row.getString("upstream_transport"),
@@ -23,7 +26,7 @@ final class SessionRows {
                 SqlValues.instant(row, "last_activity"), SqlValues.instant(row, "expires_at"),
                 row.getInteger("ttl_seconds"),
                 new SessionView.Metrics(row.getLong("requests"), row.getLong("tool_calls"), row.getLong("errors")),
-                orEmpty(row.getString("recent_tool_calls"), "[]"), row.getLong("version"), gateway(row));
+                row.getString("recent_tool_calls"), row.getLong("version"), gateway(row));
     }
 
     /** The same row with its upstream link (null when the session has no upstream). */

@@ -41,8 +41,8 @@ public class SessionService {
      * send. The benchmark's PostgreSQL baselines run exactly these (io.mcp.sessionstore.HotStatements).
      */
     public static Map<String, String> hotStatements() {
-        return Map.of("FIND_LIVE", SessionSql.FIND_LIVE, "RECORD_ACTIVITY", SessionSql.RECORD_ACTIVITY,
-                "UPSERT", SessionSql.UPSERT);
+        return Map.of("FIND_LIVE", SessionSql.FIND_LIVE, "FIND_BOUND", SessionSql.FIND_BOUND,
+                "RECORD_ACTIVITY", SessionSql.RECORD_ACTIVITY, "UPSERT", SessionSql.UPSERT);
     }
 
     static final int MAX_OPTIMISTIC_ATTEMPTS = 5;
@@ -90,7 +90,8 @@ public class SessionService {
     }
 
     public Uni<SessionView> get(String id) {
-        return findFor(SessionScope.ANY, id).map(BoundSession::view);
+        Ids.require("session id", id);
+        return repository.findLive(id).onItem().ifNull().failWith(() -> NotFoundException.session(id));
     }
 
     public Uni<SessionView> patch(@NotNull String id, @NotNull JsonNode patch, @NotNull Precondition precondition) {
@@ -162,10 +163,13 @@ public class SessionService {
                         "already-initialized", "session " + id + " is initialized already"))));
     }
 
-    /** The live session in the scope; NotFoundException when there is none. */
+    /**
+     * The live session in the scope, as the MCP routes use it: its view without the recent tool calls
+     * (null), see SessionSql.BOUND_COLUMNS. NotFoundException when there is none.
+     */
     public Uni<BoundSession> findFor(SessionScope scope, String id) {
         Ids.require("session id", id);
-        return repository.findLive(id, scope).onItem().ifNull().failWith(() -> NotFoundException.session(id));
+        return repository.findBound(id, scope).onItem().ifNull().failWith(() -> NotFoundException.session(id));
     }
 
     /**
@@ -233,7 +237,7 @@ public class SessionService {
     }
 
     private Uni<SessionView> patchAttempt(String id, JsonNode patch, Precondition precondition, int attempt) {
-        return repository.findLive(id, SessionScope.ANY).map(found -> found == null ? null : found.view()).chain(current -> {
+        return repository.findLive(id).chain(current -> {
             if (current == null) {
                 return Uni.createFrom().failure(NotFoundException.session(id));
             }

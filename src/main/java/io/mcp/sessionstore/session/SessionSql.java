@@ -13,15 +13,27 @@ import io.mcp.sessionstore.events.EventSql;
  */
 final class SessionSql {
 
-    /** The columns a session's representation is made of; JSON goes out as text. */
-    static final String COLUMNS = """
+    /** The columns of a session's row, {recentToolCalls} still to fill in; JSON goes out as text. */
+    private static final String ROW_COLUMNS = """
             id, server_id, user_agent, client_transport, upstream_transport, protocol_version, initialized,
             CAST(capabilities AS text) AS capabilities, CAST(client_info AS text) AS client_info,
             CAST(attributes AS text) AS attributes, created_at, last_activity, expires_at,
-            ttl_seconds, requests, tool_calls, errors, CAST(recent_tool_calls AS text) AS recent_tool_calls, version,
+            ttl_seconds, requests, tool_calls, errors, {recentToolCalls}, version,
             CAST(client_initialize AS text) AS client_initialize, CAST(upstream_initialize AS text) AS upstream_initialize,
             upstream_session, upstream_generation, upstream_reinitializations, last_upstream_error,
             CAST(upstream_setup AS text) AS upstream_setup, upstream_reinitialized_at""";
+
+    /** The columns a session's representation is made of. */
+    static final String COLUMNS = ROW_COLUMNS.replace("{recentToolCalls}",
+            "CAST(recent_tool_calls AS text) AS recent_tool_calls");
+
+    /**
+     * The columns an MCP route reads for every message: all but the recent tool calls (null), which no
+     * MCP route uses and which are the largest part of a busy session's row (SESSION_MAX_TOOL_CALLS
+     * entries, made text again for each message; docs/design-notes.md, the gateway's reads).
+     */
+    static final String BOUND_COLUMNS = ROW_COLUMNS.replace("{recentToolCalls}",
+            "CAST(NULL AS text) AS recent_tool_calls");
 
     /** A live session in a scope: of an owner on one route (MCP), or any (REST, :anyServer true). */
     private static final String LIVE_FOR_OWNER = """
@@ -60,6 +72,13 @@ final class SessionSql {
 
     /** {@link #FIND_LIVE} for a batch of callers, in one statement (HotStatement's rows form). */
     static final String FIND_LIVE_ROWS = "SELECT input.batch_ord, " + COLUMNS + "\nFROM "
+            + HotStatement.unnestInput(SCOPE_INPUT) + "\nJOIN sessions ON " + HotStatement.fromInput(LIVE_FOR_OWNER);
+
+    /** {@link #FIND_LIVE} as the MCP routes send it: {@link #BOUND_COLUMNS}. */
+    static final String FIND_BOUND = "SELECT " + BOUND_COLUMNS + " FROM sessions WHERE " + LIVE_FOR_OWNER;
+
+    /** {@link #FIND_BOUND} for a batch of callers, in one statement. */
+    static final String FIND_BOUND_ROWS = "SELECT input.batch_ord, " + BOUND_COLUMNS + "\nFROM "
             + HotStatement.unnestInput(SCOPE_INPUT) + "\nJOIN sessions ON " + HotStatement.fromInput(LIVE_FOR_OWNER);
 
     static final String LIVE_VERSION = "SELECT version FROM sessions WHERE id = :id AND expires_at > now()";

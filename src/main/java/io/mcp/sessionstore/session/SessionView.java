@@ -12,7 +12,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A session as the API shows it. The JSON columns go out as PostgreSQL returned them (raw JSON
- * text), never parsed and written again (docs/design-notes.md has what that saves).
+ * text), never parsed and written again (docs/design-notes.md has what that saves). On the MCP
+ * routes (BoundSession) recentToolCalls is null: they never read it (SessionSql.BOUND_COLUMNS).
  */
 @RegisterForReflection
 public record SessionView(

@@ -112,7 +112,7 @@ class GatewayTracingTest {
 
         SpanData batch = awaitSpan("a statement batch span of the request", span -> span.getName().startsWith("db.batch ")
                 && span.getTraceId().equals(trace));
-        assertTrue(List.of("FIND_LIVE", "RECORD_ACTIVITY", "APPEND", "UPSERT")
+        assertTrue(List.of("FIND_BOUND", "RECORD_ACTIVITY", "APPEND")
                 .contains(batch.getAttributes().get(AttributeKey.stringKey("mcp.db.statement"))), batch.toString());
         assertTrue(List.of("alone", "pipelined", "one-statement")
                 .contains(batch.getAttributes().get(AttributeKey.stringKey("mcp.db.batch.form"))), batch.toString());
