@@ -68,18 +68,15 @@ final class SessionSql {
             attributes = CAST(CAST(:attributes AS text) AS jsonb),
             ttl_seconds = :ttlSeconds""";
 
-    static final String FIND_LIVE = "SELECT " + COLUMNS + " FROM sessions WHERE " + LIVE_FOR_OWNER;
+    static final String FIND_LIVE = findLive(COLUMNS);
 
     /** {@link #FIND_LIVE} for a batch of callers, in one statement (HotStatement's rows form). */
-    static final String FIND_LIVE_ROWS = "SELECT input.batch_ord, " + COLUMNS + "\nFROM "
-            + HotStatement.unnestInput(SCOPE_INPUT) + "\nJOIN sessions ON " + HotStatement.fromInput(LIVE_FOR_OWNER);
+    static final String FIND_LIVE_ROWS = findLiveRows(COLUMNS);
 
     /** {@link #FIND_LIVE} as the MCP routes send it: {@link #BOUND_COLUMNS}. */
-    static final String FIND_BOUND = "SELECT " + BOUND_COLUMNS + " FROM sessions WHERE " + LIVE_FOR_OWNER;
+    static final String FIND_BOUND = findLive(BOUND_COLUMNS);
 
-    /** {@link #FIND_BOUND} for a batch of callers, in one statement. */
-    static final String FIND_BOUND_ROWS = "SELECT input.batch_ord, " + BOUND_COLUMNS + "\nFROM "
-            + HotStatement.unnestInput(SCOPE_INPUT) + "\nJOIN sessions ON " + HotStatement.fromInput(LIVE_FOR_OWNER);
+    static final String FIND_BOUND_ROWS = findLiveRows(BOUND_COLUMNS);
 
     static final String LIVE_VERSION = "SELECT version FROM sessions WHERE id = :id AND expires_at > now()";
 
@@ -331,5 +328,14 @@ final class SessionSql {
             LIMIT :limit""";
 
     private SessionSql() {
+    }
+
+    private static String findLive(String columns) {
+        return "SELECT " + columns + " FROM sessions WHERE " + LIVE_FOR_OWNER;
+    }
+
+    private static String findLiveRows(String columns) {
+        return "SELECT input.batch_ord, " + columns + "\nFROM " + HotStatement.unnestInput(SCOPE_INPUT)
+                + "\nJOIN sessions ON " + HotStatement.fromInput(LIVE_FOR_OWNER);
     }
 }
