@@ -27,6 +27,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> environment;
     private final Path log;
+    private List<String> jvmOptions = List.of();
     private Process process;
 
     public ServiceProcess(String name, Map<String, String> extraEnvironment) {
@@ -49,13 +50,22 @@ public final class ServiceProcess implements AutoCloseable {
         this.environment.putAll(extraEnvironment);
     }
 
+    /** JVM options for the process, before {@code -jar}: set before {@link #start}. */
+    public ServiceProcess jvmOptions(String... options) {
+        this.jvmOptions = List.of(options);
+        return this;
+    }
+
     /** Starts the process and waits until it is ready. */
     public ServiceProcess start() {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the ITs run after `mvn package`");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", JAR.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
