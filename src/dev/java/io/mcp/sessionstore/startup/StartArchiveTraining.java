@@ -40,6 +40,7 @@ public final class StartArchiveTraining {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(120);
     private static final Duration STOP_WITHIN = Duration.ofSeconds(60);
+    private static final int LOG_LINES_SHOWN = 40;
     private static final Pattern SESSION_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private StartArchiveTraining() {
@@ -88,15 +89,23 @@ public final class StartArchiveTraining {
             traffic.run();
             service.destroy(); // SIGTERM: the graceful stop, after which the JVM writes the archive
             if (!service.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
-                fail("the service did not stop within " + STOP_WITHIN.toSeconds() + " s of SIGTERM (log: " + log + ")");
+                fail("the service did not stop within " + STOP_WITHIN.toSeconds() + " s of SIGTERM");
             }
             if (service.exitValue() != 0) {
-                fail("the service exited " + service.exitValue() + " (log: " + log + ")");
+                fail("the service exited " + service.exitValue());
             }
             Files.deleteIfExists(log);
+        } catch (TrainingFailed e) {
+            // the log is lost with a failed image build's container: its end goes with the reason
+            throw new TrainingFailed(e.getMessage() + "; the service's log ends:\n" + lastLines(log, LOG_LINES_SHOWN));
         } finally {
             service.destroyForcibly();
         }
+    }
+
+    private static String lastLines(Path file, int count) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     /** One request of each kind the service answers most, so their classes are archived too. */
