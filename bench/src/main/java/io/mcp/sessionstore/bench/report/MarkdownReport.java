@@ -66,7 +66,8 @@ final class MarkdownReport {
                 .row("load generators", "Hyperfoil " + info.text("hyperfoil") + ", pgbench " + info.text("pgbench")
                         + "; all on the same machine as the service and PostgreSQL")
                 .row("data", info.text("sessions") + " sessions preloaded; " + info.text("seconds")
-                        + " s per measured run, after " + info.text("warmup") + " s of warm-up at the same load");
+                        + " s per measured run, after " + info.text("warmup") + " s of warm-up at the same load ("
+                        + info.text("gateway.warmup") + " s for the gateway scenario)");
         out.append(table.render()).append('\n');
     }
 
