@@ -11,12 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -33,29 +30,27 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * image's own JDK, and bench/run with the JDK it measures.
  *
  * <p>Usage: {@code java -cp <app jar>:<training class path> io.mcp.sessionstore.startup.StartArchiveTraining
- * <archive> <quarkus-run.jar> [JVM option ...]}. Exits non-zero, with the reason, when no archive was
- * written.
+ * <archive> <quarkus-run.jar>}. Exits non-zero, with the reason, when no archive was written.
  */
 public final class StartArchiveTraining {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(120);
     private static final Duration STOP_WITHIN = Duration.ofSeconds(60);
     private static final int LOG_LINES_SHOWN = 40;
-    private static final Pattern SESSION_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private StartArchiveTraining() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: StartArchiveTraining <archive> <quarkus-run.jar> [JVM option ...]");
+        if (args.length != 2) {
+            System.err.println("usage: StartArchiveTraining <archive> <quarkus-run.jar>");
             System.exit(2);
         }
         Path archive = Path.of(args[0]).toAbsolutePath();
         try {
             Files.deleteIfExists(archive);
             try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
-                train(archive, Path.of(args[1]).toAbsolutePath(), List.of(args).subList(2, args.length), database.getPort());
+                train(archive, Path.of(args[1]).toAbsolutePath(), database.getPort());
             }
             if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
                 throw new TrainingFailed("the service stopped but wrote no archive at " + archive);
@@ -67,17 +62,12 @@ public final class StartArchiveTraining {
         System.out.println("start archive: " + archive + " (" + Files.size(archive) / (1024 * 1024) + " MiB)");
     }
 
-    private static void train(Path archive, Path runJar, List<String> jvmOptions, int databasePort) throws Exception {
+    private static void train(Path archive, Path runJar, int databasePort) throws Exception {
         int port = freePort();
         String apiKey = randomKey();
         Path log = Files.createTempFile("start-archive-service", ".log");
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(jvmOptions);
-        command.add("-XX:ArchiveClassesAtExit=" + archive);
-        command.add("-jar");
-        command.add(runJar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:ArchiveClassesAtExit=" + archive, "-jar", runJar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + databasePort + "/postgres");
         builder.environment().put("MCP_API_KEYS", apiKey);
         builder.environment().put("PORT", Integer.toString(port));
@@ -132,15 +122,14 @@ public final class StartArchiveTraining {
         }
 
         void run() throws Exception {
-            HttpResponse<String> created = CLIENT.send(authorized("/sessions")
+            HttpResponse<Void> created = CLIENT.send(authorized("/sessions")
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"serverId\":\"start-archive\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher id = SESSION_ID.matcher(created.body());
-            if (created.statusCode() != 201 || !id.find()) {
+                    HttpResponse.BodyHandlers.discarding());
+            String session = created.headers().firstValue("Location").map(URI::create).map(URI::getRawPath).orElse(null);
+            if (created.statusCode() != 201 || session == null) {
                 fail("POST /sessions answered " + created.statusCode());
             }
-            String session = "/sessions/" + id.group(1);
             expect(200, authorized(session).GET());
             expect(200, authorized(session + "/activity").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"toolCall\":{\"name\":\"echo\",\"durationMs\":1,\"ok\":true}}")));
