@@ -66,8 +66,7 @@ final class MarkdownReport {
                 .row("load generators", "Hyperfoil " + info.text("hyperfoil") + ", pgbench " + info.text("pgbench")
                         + "; all on the same machine as the service and PostgreSQL")
                 .row("data", info.text("sessions") + " sessions preloaded; " + info.text("seconds")
-                        + " s per measured run, after " + info.text("warmup") + " s of warm-up at the same load ("
-                        + info.text("gateway.warmup") + " s for the gateway scenario)");
+                        + " s per measured run, after " + info.text("warmup") + " s of warm-up at the same load");
         out.append(table.render()).append('\n');
     }
 
@@ -164,11 +163,17 @@ final class MarkdownReport {
                     throughput(comparison.off()), Format.ratio(comparison.ratio(Mode.OFF)),
                     added(comparison.addedP50Ms(Mode.OFF)), added(comparison.addedP99Ms(Mode.OFF)));
         }
-        out.append("## Gateway overhead\n\n")
-                .append("The gateway relaying tools/call to an echo upstream, beside the upstream driven directly ")
-                .append("(peak, same connections): ratio = gateway / direct throughput; +p50 and +p99 are the ")
-                .append("latency the gateway adds. Figures only, no target.\n\n");
-        out.append(table.isEmpty() ? "Not measured in this run.\n" : table.render()).append('\n');
+        out.append("## Gateway overhead\n\n");
+        if (table.isEmpty()) {
+            out.append("Not measured in this run.\n\n");
+            return;
+        }
+        out.append("The gateway relaying tools/call to an echo upstream, each call on one of ")
+                .append(info.text("gateway.sessions")).append(" MCP sessions at random, beside the upstream driven ")
+                .append("directly with as many sessions of its own (peak, same connections, after ")
+                .append(info.text("gateway.warmup")).append(" s of warm-up): ratio = gateway / direct throughput; ")
+                .append("+p50 and +p99 are the latency the gateway adds. Figures only, no target.\n\n")
+                .append(table.render()).append('\n');
     }
 
     private void errors() {

@@ -66,6 +66,17 @@ class MarkdownReportTest {
         assertContains(markdown, "| batching off | 2030 (1990-2100, 4) |");
         assertContains(markdown, "| 8 | 20000 | 0.50 | 2.00 | 15000 | 0.75x | +0.50 | +1.00 | 14000 | 0.70x "
                 + "| +0.50 | +2.00 |");
+        assertContains(markdown, "each call on one of 64 MCP sessions at random, beside the upstream driven directly "
+                + "with as many sessions of its own (peak, same connections, after 60 s of warm-up)");
+    }
+
+    @Test
+    void aRunWithoutTheGatewaySaysSoAndNothingOfItsSettings() throws Exception {
+        String markdown = render(new RunFixture(dir).property("gateway.sessions", "64").property("gateway.warmup", "60"));
+
+        assertContains(markdown, "## Gateway overhead\n\nNot measured in this run.\n");
+        assertFalse(markdown.contains("MCP sessions"), markdown);
+        assertFalse(markdown.contains("gateway scenario"), markdown);
     }
 
     @Test

@@ -125,6 +125,8 @@ final class RunFixture {
                 .property("pgbench", "15.8")
                 .property("seconds", "10")
                 .property("sessions", "100000")
+                .property("gateway.sessions", "64")
+                .property("gateway.warmup", "60")
                 .property("jvm.options", "-Xmx256m")
                 .property("startup.on.ms", "1830,1790,1802")
                 .property("startup.off.ms", "2100,2050,1990,2010")
