@@ -20,6 +20,17 @@ record Benchmark(RunInfo info, List<RunResult> results) {
         return find(scenario, connections, Side.PGBENCH, load, Optional.empty());
     }
 
+    /**
+     * pgbench's run of a scenario under that load at whichever connection count it ran: its half-rate
+     * run goes with the clients of its own peak (bench/run), not the service's.
+     */
+    Optional<RunResult> pgbench(String scenario, Load load) {
+        return results.stream()
+                .filter(result -> result.spec().scenario().equals(scenario) && result.spec().side() == Side.PGBENCH
+                        && result.spec().load() == load)
+                .findFirst();
+    }
+
     Optional<RunResult> direct(String scenario, int connections, Load load) {
         return find(scenario, connections, Side.DIRECT, load, Optional.empty());
     }
@@ -33,9 +44,19 @@ record Benchmark(RunInfo info, List<RunResult> results) {
 
     /** The connection counts a scenario was measured at under that load, by any side, ascending. */
     SortedSet<Integer> connections(String scenario, Load load) {
+        return connections(scenario, load, null);
+    }
+
+    /** The connection counts a scenario was measured at under that load by the service, ascending. */
+    SortedSet<Integer> serviceConnections(String scenario, Load load) {
+        return connections(scenario, load, Side.SERVICE);
+    }
+
+    private SortedSet<Integer> connections(String scenario, Load load, Side side) {
         SortedSet<Integer> counts = new TreeSet<>();
         for (RunResult result : results) {
-            if (result.spec().scenario().equals(scenario) && result.spec().load() == load) {
+            if (result.spec().scenario().equals(scenario) && result.spec().load() == load
+                    && (side == null || result.spec().side() == side)) {
                 counts.add(result.spec().connections());
             }
         }

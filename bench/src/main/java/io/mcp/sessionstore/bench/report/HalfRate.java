@@ -8,7 +8,9 @@ import java.util.Optional;
  * The arrival rate of an open-model run at half of a side's peak, for bench/run, which must know it
  * before it can start that run: half the highest peak throughput (units/s) measured so far for the
  * scenario and side (and batching mode), over every connection count, divided by the units one
- * arrival brings (10 for a stream of ten events). Printed with one decimal.
+ * arrival brings (10 for a stream of ten events). Printed with one decimal, then the connection
+ * count of that peak (pgbench's half-rate run goes with its peak's clients: with more, PostgreSQL's
+ * backends outnumber the cores and pgbench cannot keep its own half rate).
  *
  * <pre>HalfRate RUN_DIR SCENARIO SIDE MODE|- UNITS_PER_ARRIVAL</pre>
  */
@@ -23,23 +25,37 @@ public final class HalfRate {
             System.exit(Report.BAD_INPUT);
         }
         try {
-            double rate = of(RunDirectory.read(Path.of(args[0])), args[1], Side.ofKey(args[2]),
-                    args[3].equals("-") ? Optional.empty() : Optional.of(Mode.ofKey(args[3])), Integer.parseInt(args[4]));
-            System.out.println(String.format(Locale.ROOT, "%.1f", rate));
+            RunResult peak = peak(RunDirectory.read(Path.of(args[0])), args[1], Side.ofKey(args[2]),
+                    args[3].equals("-") ? Optional.empty() : Optional.of(Mode.ofKey(args[3])));
+            System.out.println(String.format(Locale.ROOT, "%.1f %d", rate(peak, Integer.parseInt(args[4])),
+                    peak.spec().connections()));
         } catch (InputException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(Report.BAD_INPUT);
         }
     }
 
-    static double of(Benchmark benchmark, String scenario, Side side, Optional<Mode> mode, int unitsPerArrival)
-            throws InputException {
-        double peak = benchmark.results().stream()
-                .filter(r -> r.spec().scenario().equals(scenario) && r.spec().side() == side
-                        && r.spec().load() == Load.PEAK && r.spec().mode().equals(mode))
-                .mapToDouble(RunResult::unitsPerSecond).max()
-                .orElseThrow(() -> new IllegalArgumentException("no peak run of " + scenario + " " + side.key()
-                        + mode.map(m -> " " + m.key()).orElse("") + " in runs.tsv"));
-        return peak / 2 / unitsPerArrival;
+    static double of(Benchmark benchmark, String scenario, Side side, Optional<Mode> mode, int unitsPerArrival) {
+        return rate(peak(benchmark, scenario, side, mode), unitsPerArrival);
+    }
+
+    /** The run with the highest peak throughput of the scenario and side (and mode). */
+    static RunResult peak(Benchmark benchmark, String scenario, Side side, Optional<Mode> mode) {
+        RunResult best = null;
+        for (RunResult r : benchmark.results()) {
+            if (r.spec().scenario().equals(scenario) && r.spec().side() == side && r.spec().load() == Load.PEAK
+                    && r.spec().mode().equals(mode) && (best == null || r.unitsPerSecond() > best.unitsPerSecond())) {
+                best = r;
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("no peak run of " + scenario + " " + side.key()
+                    + mode.map(m -> " " + m.key()).orElse("") + " in runs.tsv");
+        }
+        return best;
+    }
+
+    private static double rate(RunResult peak, int unitsPerArrival) {
+        return peak.unitsPerSecond() / 2 / unitsPerArrival;
     }
 }

@@ -90,7 +90,7 @@ final class Targets {
     }
 
     private static List<TargetRow> latencyRows(Benchmark benchmark, String scenario) {
-        SortedSet<Integer> connections = benchmark.connections(scenario, Load.HALF);
+        SortedSet<Integer> connections = benchmark.serviceConnections(scenario, Load.HALF);
         String wording = scenario + " " + P99_AT_HALF_PEAK.wording();
         if (connections.isEmpty()) {
             return List.of(new TargetRow(P99_AT_HALF_PEAK.named(wording + ", not measured"),

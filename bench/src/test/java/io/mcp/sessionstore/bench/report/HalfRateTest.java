@@ -24,6 +24,17 @@ class HalfRateTest {
     }
 
     @Test
+    void halfRateWhenThePeakWasAtFewerConnectionsThenItsRunNamesThem(@TempDir Path dir) throws Exception {
+        Benchmark run = RunDirectory.read(new RunFixture(dir)
+                .pgbenchPeak("get", 8, 1, 30000)
+                .pgbenchPeak("get", 64, 1, 14000)
+                .write());
+        RunResult peak = HalfRate.peak(run, "get", Side.PGBENCH, Optional.empty());
+        assertEquals(8, peak.spec().connections(), "pgbench's half-rate run goes with the clients of its best peak");
+        assertEquals(15000.0, HalfRate.of(run, "get", Side.PGBENCH, Optional.empty(), 1), 1e-9);
+    }
+
+    @Test
     void halfRateWhenNoPeakMeasuredThenAnErrorNamingTheRun(@TempDir Path dir) throws Exception {
         Benchmark run = RunDirectory.read(new RunFixture(dir).write());
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,

@@ -61,13 +61,28 @@ class MarkdownReportTest {
         assertContains(markdown, "| event append, 10-event stream (events/s) | 8 | 10000 | 10500 | 1.05x |");
         assertContains(markdown, "| GET /sessions/{id} | 8 | 5000/5000 | 1.00 | 4.00 | 4.00 |");
         assertContains(markdown, "| 4000/3999 | 2.00 | 8.00 | 8.00 |");
-        assertContains(markdown, "| 10000/9999 | 1.20 | 0 / 0 |");
+        assertContains(markdown, "| 10000/9999 | 8 | 1.20 | 0 / 0 |");
         assertContains(markdown, "| batching on | 1802 (1790-1830, 3) | 150.0 | 400.0 | 512.0 |");
         assertContains(markdown, "| batching off | 2030 (1990-2100, 4) |");
         assertContains(markdown, "| 8 | 20000 | 0.50 | 2.00 | 15000 | 0.75x | +0.50 | +1.00 | 14000 | 0.70x "
                 + "| +0.50 | +2.00 |");
         assertContains(markdown, "each call on one of 64 MCP sessions at random, beside the upstream driven directly "
                 + "with as many sessions of its own (peak, same connections, after 60 s of warm-up)");
+    }
+
+    @Test
+    void pgbenchsHalfRateRunAtItsOwnPeaksClientsSitsBesideTheServicesOpenModelRun() throws Exception {
+        RunFixture run = new RunFixture(dir)
+                .hyperfoil("on", "get", 64, "service", "half", 5000, 50000, 0, 0, 10, RunFixture.histogram(98, 1, 2, 4))
+                .pgbench("get", 8, "half", 10000, 1, 9998.5, 99985, 0,
+                        List.of(List.of(RunFixture.lagLine(0, 800, 100), RunFixture.lagLine(1, 900, 0))));
+
+        String markdown = render(run);
+
+        assertContains(markdown, "| GET /sessions/{id} | 64 | 5000/5000 |");
+        assertContains(markdown, "| 10000/9999 | 8 | 0.90 |");
+        assertFalse(markdown.contains("| GET /sessions/{id} | 8 |"), "no row of its own for pgbench's clients:\n" + markdown);
+        assertContains(markdown, "with the clients of that peak");
     }
 
     @Test
