@@ -35,10 +35,6 @@ public final class HalfRate {
         }
     }
 
-    static double of(Benchmark benchmark, String scenario, Side side, Optional<Mode> mode, int unitsPerArrival) {
-        return rate(peak(benchmark, scenario, side, mode), unitsPerArrival);
-    }
-
     /** The run with the highest peak throughput of the scenario and side (and mode). */
     static RunResult peak(Benchmark benchmark, String scenario, Side side, Optional<Mode> mode) {
         RunResult best = null;
@@ -55,7 +51,8 @@ public final class HalfRate {
         return best;
     }
 
-    private static double rate(RunResult peak, int unitsPerArrival) {
+    /** Half of that peak's throughput, in arrivals per second. */
+    static double rate(RunResult peak, int unitsPerArrival) {
         return peak.unitsPerSecond() / 2 / unitsPerArrival;
     }
 }

@@ -18,9 +18,9 @@ class HalfRateTest {
                 .servicePeak("on", "append10", 64, 5000)
                 .servicePeak("off", "append10", 64, 9000)
                 .write());
-        assertEquals(250.0, HalfRate.of(run, "append10", Side.SERVICE, Optional.of(Mode.ON), 10), 1e-9,
+        assertEquals(250.0, HalfRate.rate(HalfRate.peak(run, "append10", Side.SERVICE, Optional.of(Mode.ON)), 10), 1e-9,
                 "5000 events/s at best, half of it in streams of 10");
-        assertEquals(4500.0, HalfRate.of(run, "append10", Side.SERVICE, Optional.of(Mode.OFF), 1), 1e-9);
+        assertEquals(4500.0, HalfRate.rate(HalfRate.peak(run, "append10", Side.SERVICE, Optional.of(Mode.OFF)), 1), 1e-9);
     }
 
     @Test
@@ -31,14 +31,14 @@ class HalfRateTest {
                 .write());
         RunResult peak = HalfRate.peak(run, "get", Side.PGBENCH, Optional.empty());
         assertEquals(8, peak.spec().connections(), "pgbench's half-rate run goes with the clients of its best peak");
-        assertEquals(15000.0, HalfRate.of(run, "get", Side.PGBENCH, Optional.empty(), 1), 1e-9);
+        assertEquals(15000.0, HalfRate.rate(peak, 1), 1e-9);
     }
 
     @Test
     void halfRateWhenNoPeakMeasuredThenAnErrorNamingTheRun(@TempDir Path dir) throws Exception {
         Benchmark run = RunDirectory.read(new RunFixture(dir).write());
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> HalfRate.of(run, "get", Side.PGBENCH, Optional.empty(), 1));
+                () -> HalfRate.peak(run, "get", Side.PGBENCH, Optional.empty()));
         assertEquals("no peak run of get pgbench in runs.tsv", error.getMessage());
     }
 }
